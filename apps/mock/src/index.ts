@@ -1,0 +1,1 @@
+export { type RunningMock, type StartMockOptions, startMock } from "./start-mock.js";

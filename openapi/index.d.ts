@@ -1,0 +1,2 @@
+/** Absolute path of the OpenAPI document that every package derives from. */
+export declare const specPath: string;

@@ -1,0 +1,45 @@
+import type { components } from "./generated/api.js";
+
+/** Who is calling: a shop with its `api_key`, or a partner with the `shop_key` of the shop it acts for. */
+export type Scope = "shop" | "partner";
+
+/** Which eTelecom deployment to call. */
+export type Environment = "production" | "sandbox";
+
+/** Options of {@link createZaloCloudClient}. */
+export interface ZaloCloudClientOptions {
+  /** The shop's `api_key` (scope `shop`) or the shop's `shop_key` (scope `partner`), sent as a Bearer token. */
+  apiKey: string;
+  /** Which base URL to call: `/v1/shop` or `/v1/partner`. */
+  scope: Scope;
+  /** `production` (default) or `sandbox`; ignored when `baseUrl` is given. */
+  environment?: Environment;
+  /** An origin such as `http://127.0.0.1:4010` (the mock); overrides `environment`. */
+  baseUrl?: string;
+  /** The `fetch` to use; defaults to the global one. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** The body of an AuthorizeOA request, in eTelecom's own field names. */
+export type AuthorizeOARequest = components["schemas"]["AuthorizeOARequest"];
+
+/** The body of a successful AuthorizeOA response. */
+export type AuthorizeOAResponse = components["schemas"]["AuthorizeOAResponse"];
+
+/** eTelecom's error body: `{ code, msg }`. */
+export type ErrorBody = components["schemas"]["Error"];
+
+/** Error codes that eTelecom documents or that its (Twirp) error model defines; any other string is still accepted. */
+export type KnownErrorCode =
+  | "invalid_argument"
+  | "unauthenticated"
+  | "bad_route"
+  | "permission_denied"
+  | "not_found"
+  | "already_exists"
+  | "resource_exhausted"
+  | "internal"
+  | "unavailable";
+
+/** An eTelecom error code: one of {@link KnownErrorCode}, or any string a newer server may send. */
+export type ErrorCode = KnownErrorCode | (string & {});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createZaloCloudClient } from "../../src/index.js";
+import { fakeFetch, json } from "../fake-fetch.js";
+
+const body = { app_id: "1", app_secret: "s", redirect_uri: "https://example.com/cb" };
+
+async function urlCalled(options: { environment?: "production" | "sandbox"; baseUrl?: string }) {
+  const fake = fakeFetch(() => json(200, { url: "https://oauth.zaloapp.com/v4/oa/permission" }));
+  await createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: fake.fetch, ...options }).authorizeOA(body);
+  return fake.calls[0]?.request.url;
+}
+
+describe("base URL", () => {
+  it("calls production by default", async () => {
+    expect(await urlCalled({})).toBe("https://api.etelecom.vn/v1/shop.Zalo/AuthorizeOA");
+  });
+
+  it("calls the sandbox when asked", async () => {
+    expect(await urlCalled({ environment: "sandbox" })).toBe(
+      "https://api-sandbox.etelecom.vn/v1/shop.Zalo/AuthorizeOA",
+    );
+  });
+
+  it("lets baseUrl's origin override the environment", async () => {
+    expect(await urlCalled({ environment: "sandbox", baseUrl: "http://127.0.0.1:4010/" })).toBe(
+      "http://127.0.0.1:4010/v1/shop.Zalo/AuthorizeOA",
+    );
+  });
+});
