@@ -86,13 +86,17 @@ export interface components {
             code: string;
             /**
              * @description A human-readable description of the error.
-             * @example app_id is required
+             * @example app_id: is required
              */
             msg: string;
         };
     };
     responses: {
-        /** @description A provided value is wrong (`invalid_argument`). */
+        /**
+         * @description A provided value is wrong (`invalid_argument`). `msg` names each offending field and what is wrong with it.
+         *     **Decision:** a body that is not valid JSON is also `invalid_argument` (Twirp would say `malformed`, a
+         *     code eTelecom's docs never list).
+         */
         InvalidArgument: {
             headers: {
                 [name: string]: unknown;
