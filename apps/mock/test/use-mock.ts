@@ -9,6 +9,7 @@ export const validBody = {
   redirect_uri: "https://shop.example.com/zalo/callback",
 };
 
+/** The shop-scope AuthorizeOA path, as in production. */
 export const AUTHORIZE_OA = "/v1/shop.Zalo/AuthorizeOA";
 
 /** What {@link MockHandle.post} sends; `body` is sent as given when it is a string, as JSON otherwise. */
