@@ -34,7 +34,8 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
   const raw = createClient<paths>({
     baseUrl: resolveOrigin(options.environment, options.baseUrl, options.allowInsecureHttp),
     headers,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Looked up per call, so a fetch patched in after the client was made (e.g. by a test's request mocker) is used.
+    fetch: options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init)),
   });
   raw.use(...middleware);
 

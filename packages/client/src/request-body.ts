@@ -9,7 +9,10 @@ const INT64_MAX = 2n ** 63n - 1n;
  */
 export function toRequestBody(input: AuthorizeOAInput): AuthorizeOARequest {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new EtelecomInputError("body", `must be an object, got ${Array.isArray(input) ? "an array" : typeof input}`);
+    throw new EtelecomInputError(
+      "body",
+      `must be an object, got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}`,
+    );
   }
   const appId: unknown = input.app_id;
   if (appId === undefined) return input as AuthorizeOARequest;

@@ -19,7 +19,7 @@ export interface ZaloCloudClientOptions {
   baseUrl?: string;
   /** Lets `baseUrl` use plain http on a host that is not loopback (e.g. a test proxy); never for production. */
   allowInsecureHttp?: boolean;
-  /** The `fetch` to use; defaults to the global one. */
+  /** The `fetch` to use; defaults to the global `fetch` at the time of each call. */
   fetch?: typeof globalThis.fetch;
   /** Extra headers for every request; they cannot replace `Authorization`. */
   headers?: HeadersInit;
