@@ -62,6 +62,8 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
             body,
             parseAs: "text",
             signal: controller.signal,
+            // Following a 307/308 would POST the app secret again, to wherever the Location header points.
+            redirect: "manual",
           })
           .catch((cause: unknown) => {
             if (timedOut) throw new EtelecomTimeoutError(timeout);

@@ -144,4 +144,14 @@ describe("secrets", () => {
     expect(error?.message).toMatch(/apiKey/);
     expect(inspect(error)).not.toContain("sk_live_with");
   });
+
+  it("shorter than 4 characters are left alone, so they cannot garble eTelecom's message", async () => {
+    const client = createZaloCloudClient({
+      apiKey: "k",
+      scope: "shop",
+      fetch: fakeFetch(() => json(400, { code: "invalid_argument", msg: "app_secret: is required" })).fetch,
+    });
+    const error = await client.authorizeOA({ ...body, app_secret: "s" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ msg: "app_secret: is required" });
+  });
 });
