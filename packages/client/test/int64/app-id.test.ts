@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { createZaloCloudClient, EtelecomInputError } from "../../src/index.js";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { type AuthorizeOAInput, createZaloCloudClient, EtelecomInputError } from "../../src/index.js";
 import { fakeFetch, json } from "../fake-fetch.js";
 
 const rest = { app_secret: "s", redirect_uri: "https://example.com/cb" };
@@ -18,6 +18,11 @@ async function refusal(input: unknown) {
 }
 
 describe("app_id", () => {
+  it("is typed string | bigint, so a number does not even compile", () => {
+    expectTypeOf<AuthorizeOAInput["app_id"]>().toEqualTypeOf<string | bigint>();
+    expectTypeOf<{ app_id: number; app_secret: string; redirect_uri: string }>().not.toExtend<AuthorizeOAInput>();
+  });
+
   it.each([
     ["a bigint", 9223372036854775807n, '"app_id":"9223372036854775807"'],
     ["a bigint zero", 0n, '"app_id":"0"'],
