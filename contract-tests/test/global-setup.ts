@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
       throw new Error(`contract audit of ${exchanges.length} exchanges failed:\n  ${report.join("\n  ")}`);
     }
     console.log(
-      `contract audit: ${exchanges.length} exchanges match the spec${wholeSuite ? "; every documented response was exercised" : ""}`,
+      `contract audit (Node ${process.version}): ${exchanges.length} exchanges match the spec${wholeSuite ? "; every documented response was exercised" : ""}`,
     );
   };
 }
