@@ -22,8 +22,6 @@ const mock = await startMock(options).catch((error: NodeJS.ErrnoException) =>
       : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
   ),
 );
-console.log(`eTelecom Zalo Cloud mock listening on ${mock.url}`);
-
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     mock.close().then(
@@ -32,3 +30,5 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     );
   });
 }
+// Printed last: a script that waits for this line may signal the mock right away.
+console.log(`eTelecom Zalo Cloud mock listening on ${mock.url}`);

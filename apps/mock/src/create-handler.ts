@@ -53,7 +53,7 @@ export function createHandler(options: HandlerOptions) {
 
     if (operation.security?.length) {
       const authorization = request.headers.authorization;
-      if (authorization === undefined) return error(401, "unauthenticated", "missing Authorization header");
+      if (!authorization) return error(401, "unauthenticated", "missing Authorization header");
       if (!BEARER.test(authorization)) {
         return error(401, "unauthenticated", 'malformed Authorization header: expected "Bearer <key>"');
       }

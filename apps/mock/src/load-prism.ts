@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 
 type PrismHttp = typeof import("@stoplight/prism-http");
 type PrismCore = typeof import("@stoplight/prism-core");
+type PrismCliExtensions = typeof import("@stoplight/prism-cli/dist/extensions.js");
 
 const require = createRequire(import.meta.url);
 
@@ -32,10 +33,11 @@ function deferFaker(prismHttpPath: string): void {
 }
 
 /** Loads Prism's HTTP engine and core, deferring the parts a mock of this spec never needs. */
-export function loadPrism(): { prismHttp: PrismHttp; prismCore: PrismCore } {
+export function loadPrism(): { prismHttp: PrismHttp; prismCore: PrismCore; prismCli: PrismCliExtensions } {
   deferFaker(require.resolve("@stoplight/prism-http"));
   return {
     prismHttp: require("@stoplight/prism-http") as PrismHttp,
     prismCore: require("@stoplight/prism-core") as PrismCore,
+    prismCli: require("@stoplight/prism-cli/dist/extensions.js") as PrismCliExtensions,
   };
 }

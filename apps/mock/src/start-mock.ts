@@ -29,8 +29,13 @@ export interface RunningMock {
 /** Starts the eTelecom mock on the OpenAPI document; resolves once it accepts connections. */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const { port = 4010, host = "127.0.0.1", dynamic = false, verbose = false } = options;
-  const { prismHttp, prismCore } = loadPrism();
+  const { prismHttp, prismCore, prismCli } = loadPrism();
   const operations = await prismHttp.getHttpOperationsFromSpec(specPath);
+  if (dynamic) {
+    // As `prism mock --json-schema-faker-fillProperties=false`: generated bodies hold the schema's own properties,
+    // not random extra ones that a frontend would mistake for API fields.
+    await prismCli.configureExtensionsUserProvided(specPath, { fillProperties: false });
+  }
   const logger = prismCore.createLogger("MOCK", { level: verbose ? "debug" : "silent" });
   // Security and routing are checked before Prism (see create-handler.ts); Prism validates the body and picks
   // the response. Responses come from the spec's own examples and schemas, so validating them per request is waste.
