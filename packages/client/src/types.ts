@@ -22,7 +22,8 @@ export interface ZaloCloudClientOptions {
   /** The `fetch` to use; defaults to the global `fetch` at the time of each call. */
   fetch?: typeof globalThis.fetch;
   /** Extra headers for every request; they cannot replace `Authorization`. */
-  headers?: HeadersInit;
+  // Not HeadersInit: that name exists only with the DOM lib, and Node-only projects type-check without it.
+  headers?: ConstructorParameters<typeof Headers>[0];
   /** openapi-fetch middleware, registered with `client.raw.use(...)`, so it also sees `authorizeOA`'s requests. */
   middleware?: Middleware[];
   /** Milliseconds `authorizeOA` waits for the whole answer before it rejects with `EtelecomTimeoutError`; default 30000. */
