@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
     const { testFiles } = await project.globTestFiles();
     const wholeSuite = project.vitest.state.getFiles().length >= testFiles.length;
     const report = [
-      ...problems,
+      ...new Set(problems),
       ...(wholeSuite ? missing : []).map(
         (t) =>
           `never exercised against the mock: ${t.operationId} ${t.status}${t.example ? ` example ${t.example}` : ""}`,
@@ -44,7 +44,9 @@ export default async function setup(project: TestProject) {
     if (report.length > 0) {
       // Vitest only logs an error thrown from a teardown; the exit code is what makes the run fail.
       process.exitCode = 1;
-      throw new Error(`contract audit of ${exchanges.length} exchanges failed:\n  ${report.join("\n  ")}`);
+      const shown = report.slice(0, 40);
+      if (report.length > shown.length) shown.push(`... and ${report.length - shown.length} more`);
+      throw new Error(`contract audit of ${exchanges.length} exchanges failed:\n  ${shown.join("\n  ")}`);
     }
     console.log(
       `contract audit (Node ${process.version}): ${exchanges.length} exchanges match the spec${wholeSuite ? "; every documented response was exercised" : ""}`,

@@ -99,7 +99,7 @@ export function auditExchanges(spec: OpenApiDocument, validator: Validator, exch
       response.value,
     );
     if (responseError !== undefined) fail(`the response body breaks its schema: ${responseError}`);
-    if (exchange.status >= 400) {
+    else if (exchange.status >= 400) {
       const error = validator.check("#/components/schemas/Error", response.value);
       if (error !== undefined) fail(`the error body breaks the Error schema: ${error}`);
     }
