@@ -63,6 +63,52 @@ function schemaPointer(container: unknown, pointer: string): string {
 }
 
 /**
+ * What is wrong with the request of an exchange: its body must fit the schema exactly when the mock did not
+ * refuse it (ajv and the mock must agree), and a success must have carried a Bearer key and a JSON body.
+ */
+function checkRequest(
+  spec: OpenApiDocument,
+  validator: Validator,
+  operation: Operation,
+  exchange: Exchange,
+  refusedByMock: boolean,
+): string[] {
+  const problems: string[] = [];
+  if (jsonMedia(spec, operation.object.requestBody) !== undefined) {
+    const request = parseJson(exchange.requestBody);
+    const bodyError = request.ok
+      ? validator.check(schemaPointer(operation.object.requestBody, `${operation.pointer}/requestBody`), request.value)
+      : "the body is not JSON";
+    const { pathname } = new URL(exchange.url);
+    if (refusedByMock && bodyError === undefined && paramErrors(spec, validator, operation, pathname) === "") {
+      problems.push(`the mock refused a request the spec accepts: ${exchange.requestBody}`);
+    } else if (!refusedByMock && bodyError !== undefined) {
+      problems.push(`the request body on the wire breaks the schema (${bodyError}): ${exchange.requestBody}`);
+    }
+  }
+  if (exchange.status < 300) {
+    const { authorization = "", "content-type": contentType = "" } = exchange.requestHeaders;
+    if (!/^Bearer \S+$/.test(authorization)) problems.push(`succeeded without a Bearer key: ${authorization}`);
+    if (!contentType.startsWith("application/json")) problems.push(`succeeded with Content-Type ${contentType}`);
+  }
+  return problems;
+}
+
+/**
+ * The named examples a response exercised: the one `Prefer: example=<name>` selected, else those its body
+ * equals; a status documented without examples counts as `null`.
+ */
+function exercisedExamples(
+  examples: Map<string, unknown>,
+  named: string | undefined,
+  body: unknown,
+): (string | null)[] {
+  if (named !== undefined) return [named];
+  if (examples.size === 0) return [null];
+  return [...examples].filter(([, value]) => isDeepStrictEqual(value, body)).map(([name]) => name);
+}
+
+/**
  * Checks every recorded exchange against the spec with an independent validator, and lists the documented
  * (operation, status, example) triples that no exchange exercised.
  */
@@ -105,42 +151,19 @@ export function auditExchanges(spec: OpenApiDocument, validator: Validator, exch
     }
 
     const prefer = parsePrefer(exchange.requestHeaders.prefer);
-    if (jsonMedia(spec, operation.object.requestBody) !== undefined) {
-      const request = parseJson(exchange.requestBody);
-      const requestError = request.ok
-        ? validator.check(
-            schemaPointer(operation.object.requestBody, `${operation.pointer}/requestBody`),
-            request.value,
-          )
-        : "the body is not JSON";
-      // The mock refused the request on its own: ajv must agree that it breaks the spec, and vice versa.
-      const refusedByMock = exchange.status === 400 && !prefer.has("code") && !prefer.has("example");
-      if (refusedByMock && requestError === undefined && paramErrors(spec, validator, operation, pathname) === "") {
-        fail(`the mock refused a request the spec accepts: ${exchange.requestBody}`);
-      } else if (!refusedByMock && requestError !== undefined) {
-        fail(`the request body on the wire breaks the schema (${requestError}): ${exchange.requestBody}`);
-      }
-    }
-
-    if (exchange.status < 300) {
-      const { authorization = "", "content-type": contentType = "" } = exchange.requestHeaders;
-      if (!/^Bearer \S+$/.test(authorization)) fail(`succeeded without a Bearer key: ${authorization}`);
-      if (!contentType.startsWith("application/json")) fail(`succeeded with Content-Type ${contentType}`);
-    }
+    // Without a Prefer header, a 400 is the mock's own verdict on the request.
+    const refusedByMock = exchange.status === 400 && !prefer.has("code") && !prefer.has("example");
+    checkRequest(spec, validator, operation, exchange, refusedByMock).forEach(fail);
 
     const examples = responseExamples(spec, operation, status);
     const named = prefer.get("example");
-    if (named !== undefined) {
-      if (!examples.has(named)) fail(`Prefer asked for example ${named}, which status ${status} does not document`);
-      else if (!isDeepStrictEqual(examples.get(named), response.value)) fail(`the body differs from example ${named}`);
-      else seen.add(key({ operationId: operation.operationId, status, example: named }));
-    } else if (examples.size === 0) {
-      seen.add(key({ operationId: operation.operationId, status, example: null }));
+    if (named !== undefined && !examples.has(named)) {
+      fail(`Prefer asked for example ${named}, which status ${status} does not document`);
+    } else if (named !== undefined && !isDeepStrictEqual(examples.get(named), response.value)) {
+      fail(`the body differs from example ${named}`);
     } else {
-      for (const [name, value] of examples) {
-        if (isDeepStrictEqual(value, response.value)) {
-          seen.add(key({ operationId: operation.operationId, status, example: name }));
-        }
+      for (const example of exercisedExamples(examples, named, response.value)) {
+        seen.add(key({ operationId: operation.operationId, status, example }));
       }
     }
   }
