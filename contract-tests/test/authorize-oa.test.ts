@@ -1,25 +1,13 @@
-import { type AuthorizeOARequest, createZaloCloudClient, EtelecomApiError, type Scope } from "@etelecom-zalo/client";
-import { describe, expect, inject, it } from "vitest";
+import { type AuthorizeOARequest, EtelecomApiError, type Scope } from "@etelecom-zalo/client";
+import { describe, expect, it } from "vitest";
+import { mockClient } from "./support/client.js";
+import { shopApp } from "./support/fixtures.js";
 
-const baseUrl = inject("mockUrl");
-const body: AuthorizeOARequest = {
-  app_id: "1234567890123456789",
-  app_secret: "aB3dE5fG7hI9jK1lM2nO",
-  redirect_uri: "https://shop.example.com/zalo/callback",
-};
+const body: AuthorizeOARequest = shopApp;
 
 /** Sends AuthorizeOA with `Prefer: code=<status>` so the mock answers that documented response. */
 function clientPreferring(scope: Scope, status?: number) {
-  return createZaloCloudClient({
-    apiKey: "test-key",
-    scope,
-    baseUrl,
-    fetch: (input, init) => {
-      const request = new Request(input, init);
-      if (status !== undefined) request.headers.set("Prefer", `code=${status}`);
-      return fetch(request);
-    },
-  });
+  return mockClient(scope, status === undefined ? {} : { prefer: `code=${status}` });
 }
 
 describe.each<Scope>(["shop", "partner"])("AuthorizeOA as %s", (scope) => {
@@ -47,16 +35,7 @@ describe.each<Scope>(["shop", "partner"])("AuthorizeOA as %s", (scope) => {
 });
 
 it("rejects a request without an Authorization header with 401 unauthenticated", async () => {
-  const client = createZaloCloudClient({
-    apiKey: "test-key",
-    scope: "shop",
-    baseUrl,
-    fetch: (input, init) => {
-      const request = new Request(input, init);
-      request.headers.delete("Authorization");
-      return fetch(request);
-    },
-  });
+  const client = mockClient("shop", { drop: ["Authorization"] });
   await expect(client.authorizeOA(body)).rejects.toMatchObject({ status: 401, code: "unauthenticated" });
 });
 

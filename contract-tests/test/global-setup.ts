@@ -1,15 +1,55 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startMock } from "@etelecom-zalo/mock";
 import type { TestProject } from "vitest/node";
+import { auditExchanges } from "./support/audit.js";
+import { readExchanges } from "./support/exchange.js";
+import { loadSpec } from "./support/spec.js";
+import { createValidator } from "./support/validator.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     mockUrl: string;
+    recordDir: string;
   }
 }
 
-/** Starts the mock on a free loopback port for the whole run and stops it afterwards. */
+/**
+ * Starts the mock on a free loopback port for the whole run. Afterwards, audits every exchange the tests
+ * recorded: each must agree with the spec, and together they must exercise every documented response.
+ * Throwing here fails `vitest run`.
+ */
 export default async function setup(project: TestProject) {
   const mock = await startMock({ port: 0, host: "127.0.0.1" });
+  const recordDir = mkdtempSync(join(tmpdir(), "contract-exchanges-"));
   project.provide("mockUrl", mock.url);
-  return () => mock.close();
+  project.provide("recordDir", recordDir);
+  return async () => {
+    await mock.close();
+    const exchanges = readExchanges(recordDir);
+    rmSync(recordDir, { recursive: true, force: true });
+    const spec = loadSpec();
+    const { problems, missing } = auditExchanges(spec, createValidator(spec), exchanges);
+    // A run of some files only (`vitest run test/fuzz`) cannot cover everything; its exchanges are still checked.
+    const { testFiles } = await project.globTestFiles();
+    const wholeSuite = project.vitest.state.getFiles().length >= testFiles.length;
+    const report = [
+      ...new Set(problems),
+      ...(wholeSuite ? missing : []).map(
+        (t) =>
+          `never exercised against the mock: ${t.operationId} ${t.status}${t.example ? ` example ${t.example}` : ""}`,
+      ),
+    ];
+    if (report.length > 0) {
+      // Vitest only logs an error thrown from a teardown; the exit code is what makes the run fail.
+      process.exitCode = 1;
+      const shown = report.slice(0, 40);
+      if (report.length > shown.length) shown.push(`... and ${report.length - shown.length} more`);
+      throw new Error(`contract audit of ${exchanges.length} exchanges failed:\n  ${shown.join("\n  ")}`);
+    }
+    console.log(
+      `contract audit (Node ${process.version}): ${exchanges.length} exchanges match the spec${wholeSuite ? "; every documented response was exercised" : ""}`,
+    );
+  };
 }

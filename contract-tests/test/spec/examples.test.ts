@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { deref, loadSpec, pointerSegment } from "../support/spec.js";
+import { createValidator } from "../support/validator.js";
+
+const spec = loadSpec();
+const validator = createValidator(spec);
+
+interface FoundExample {
+  where: string;
+  schemaPointer: string;
+  value: unknown;
+}
+
+/** Every example in the document: named examples of media types and parameters, and schemas' `examples`. */
+function findExamples(node: unknown, pointer: string): FoundExample[] {
+  if (typeof node !== "object" || node === null) return [];
+  const found: FoundExample[] = [];
+  const object = node as Record<string, unknown>;
+  if ("schema" in object) {
+    const named = (object.examples ?? {}) as Record<string, unknown>;
+    for (const [name, example] of Object.entries(named)) {
+      const { value } = deref<{ value: unknown }>(spec, example as { value: unknown });
+      found.push({ where: `${pointer} example ${name}`, schemaPointer: `${pointer}/schema`, value });
+    }
+    if ("example" in object) {
+      found.push({ where: `${pointer} example`, schemaPointer: `${pointer}/schema`, value: object.example });
+    }
+  } else if (Array.isArray(object.examples) && /\/(schema|schemas\/[^/]+)(\/|$)/.test(pointer)) {
+    for (const [index, value] of object.examples.entries()) {
+      found.push({ where: `${pointer} examples[${index}]`, schemaPointer: pointer, value });
+    }
+  }
+  for (const [key, child] of Object.entries(object)) {
+    if (key !== "examples" && key !== "example")
+      found.push(...findExamples(child, `${pointer}/${pointerSegment(key)}`));
+  }
+  return found;
+}
+
+const examples = findExamples(spec, "#");
+
+describe("every example in the spec", () => {
+  it("is found (the walk reaches named, parameter and schema examples)", () => {
+    const where = examples.map((example) => example.where).join("\n");
+    expect(where).toMatch(/requestBody\/content\/application~1json example shop_app/);
+    expect(where).toMatch(/InvalidArgument\/content\/application~1json example malformed_json/);
+    expect(where).toMatch(/parameters\/scope example$/m);
+    expect(where).toMatch(/schemas\/Int64String examples\[0\]/);
+  });
+
+  it.each(examples.map((example) => [example.where, example] as const))("%s validates against its schema", (_, e) => {
+    expect(validator.check(e.schemaPointer, e.value)).toBeUndefined();
+  });
+});
