@@ -10,6 +10,7 @@ import { runClientOverhead } from "./suites/client-overhead.js";
 import { runClientSize } from "./suites/client-size.js";
 import { runDevLoop } from "./suites/dev-loop.js";
 import { runMemory } from "./suites/memory.js";
+import { runProfile } from "./suites/profile.js";
 import { runStartup } from "./suites/startup.js";
 import { runThroughput } from "./suites/throughput.js";
 
@@ -25,6 +26,9 @@ const results: BenchResults = {
 const runs: Record<SuiteName, () => Promise<void>> = {
   throughput: async () => {
     results.throughput = await runThroughput(options, [specs.ours, specs.prism, specs.raw]);
+  },
+  profile: async () => {
+    results.profile = await runProfile(options, specs.ours, mkdtempSync(join(logDir, "cpu-prof-")));
   },
   startup: async () => {
     results.startup = await runStartup(options, [specs.ours, specs.prism]);

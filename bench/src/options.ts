@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The benchmark suites, in the order they run. */
-export const suiteNames = ["throughput", "startup", "memory", "client", "size", "devloop"] as const;
+export const suiteNames = ["throughput", "profile", "startup", "memory", "client", "size", "devloop"] as const;
 
 /** One benchmark suite. */
 export type SuiteName = (typeof suiteNames)[number];
@@ -29,7 +29,7 @@ export interface BenchOptions {
   quick: boolean;
 }
 
-const usage = `Usage: pnpm bench [--quick] [--only throughput,startup,memory,client,size,devloop] [--out FILE | --no-write]
+const usage = `Usage: pnpm bench [--quick] [--only throughput,profile,startup,memory,client,size,devloop] [--out FILE | --no-write]
   --rounds N            BENCH_ROUNDS            throughput rounds (default 3, quick 1)
   --duration S          BENCH_DURATION          seconds per autocannon run (default 3, quick 1)
   --connections 1,10,50 BENCH_CONNECTIONS       connection counts for the valid call
@@ -37,7 +37,7 @@ const usage = `Usage: pnpm bench [--quick] [--only throughput,startup,memory,cli
   --memory-requests N   BENCH_MEMORY_REQUESTS   requests between the memory readings (default 100000, quick 5000)
   --client-calls N      BENCH_CLIENT_CALLS      calls per client-overhead round (default 2000, quick 200)
   --devloop-runs N      BENCH_DEVLOOP_RUNS      warm pnpm test / pnpm generate runs (default 3, quick 1)
---quick skips the developer-loop suite and does not write docs/benchmarks.md unless --out is given.`;
+--quick skips the profile and developer-loop suites and does not write docs/benchmarks.md unless --out is given.`;
 
 /** Reads flags, then environment variables, then the defaults (smaller with `--quick`). */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -83,7 +83,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     memoryRequests: count(values["memory-requests"], "BENCH_MEMORY_REQUESTS", 100_000, 5_000),
     clientCalls: count(values["client-calls"], "BENCH_CLIENT_CALLS", 2_000, 200),
     devloopRuns: count(values["devloop-runs"], "BENCH_DEVLOOP_RUNS", 3, 1),
-    only: (only as SuiteName[] | undefined) ?? suiteNames.filter((name) => !(quick && name === "devloop")),
+    only:
+      (only as SuiteName[] | undefined) ??
+      suiteNames.filter((name) => !(quick && (name === "devloop" || name === "profile"))),
     out: values["no-write"] ? undefined : (values.out ?? env.BENCH_OUT ?? defaultOut),
     quick,
   };

@@ -5,6 +5,7 @@ import type { ClientOverheadResult } from "./suites/client-overhead.js";
 import type { SizeResult } from "./suites/client-size.js";
 import type { DevLoopResult } from "./suites/dev-loop.js";
 import type { MemoryResult } from "./suites/memory.js";
+import type { ProfileResult } from "./suites/profile.js";
 import type { StartupResult } from "./suites/startup.js";
 import type { ThroughputCase } from "./suites/throughput.js";
 
@@ -16,6 +17,7 @@ export interface BenchResults {
   throughput?: ThroughputCase[];
   startup?: StartupResult[];
   memory?: MemoryResult;
+  profile?: ProfileResult;
   clientOverhead?: ClientOverheadResult[];
   clientSize?: SizeResult[];
   devLoop?: DevLoopResult[];
@@ -60,6 +62,7 @@ export function renderReport(results: BenchResults): string {
     results.clientOverhead && clientOverheadSection(results.clientOverhead, targets),
     results.clientSize && clientSizeSection(results.clientSize),
     results.devLoop && devLoopSection(results.devLoop),
+    results.profile && profileSection(results.profile),
   ].filter((section): section is string => section !== undefined);
   const { machine, options } = results;
   return [
@@ -275,5 +278,21 @@ function devLoopSection(results: DevLoopResult[]): string {
         result.failures.length === 0 ? "none" : `exit ${result.failures.join(", ")}`,
       ]),
     ),
+  ].join("\n");
+}
+
+function profileSection(result: ProfileResult): string {
+  const rows = (entries: ProfileResult["topFrames"]) =>
+    entries.map((entry) => [`\`${entry.name}\``, `${round(entry.percent, 1)}%`]);
+  return [
+    "## Profile of our mock under load",
+    "",
+    `\`node --cpu-prof\` on ${names[result.label] ?? result.label}, valid calls at ${result.connections} connections ` +
+      `for ${result.seconds} s (${result.samples} samples after startup); self time, so a frame's callees are not counted in it. ` +
+      "Open the `.cpuprofile` (path printed by the run) in Chrome DevTools for the call tree.",
+    "",
+    table(["where (package or runtime)", "self"], rows(result.topPackages)),
+    "",
+    table(["top frames", "self"], rows(result.topFrames)),
   ].join("\n");
 }
