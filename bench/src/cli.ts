@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { describeMachine } from "./machine.js";
@@ -47,10 +47,18 @@ const runs: Record<SuiteName, () => Promise<void>> = {
   },
 };
 
-console.error(`Server and command logs: ${logDir}`);
-for (const name of options.only) {
-  console.error(`${name}…`);
-  await runs[name]();
+console.error(
+  `Server and command logs: ${logDir}${options.keepLogs ? "" : " (deleted at the end; --keep-logs keeps them)"}`,
+);
+try {
+  for (const name of options.only) {
+    console.error(`${name}…`);
+    await runs[name]();
+  }
+} finally {
+  if (!options.keepLogs) {
+    rmSync(logDir, { recursive: true, force: true });
+  }
 }
 const report = renderReport(results);
 console.log(report);

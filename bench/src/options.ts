@@ -27,16 +27,18 @@ export interface BenchOptions {
   /** Where the Markdown report goes; `undefined` prints it only. */
   out: string | undefined;
   quick: boolean;
+  /** Keep the server logs and the CPU profile (their folder is printed) instead of deleting them. */
+  keepLogs: boolean;
 }
 
-const usage = `Usage: pnpm bench [--quick] [--only throughput,profile,startup,memory,client,size,devloop] [--out FILE | --no-write]
+const usage = `Usage: pnpm bench [--quick] [--only throughput,profile,startup,memory,client,size,devloop] [--out FILE | --no-write] [--keep-logs]
   --rounds N            BENCH_ROUNDS            throughput rounds (default 3, quick 1)
   --duration S          BENCH_DURATION          seconds per autocannon run (default 3, quick 1)
   --connections 1,10,50 BENCH_CONNECTIONS       connection counts for the valid call
   --startups N          BENCH_STARTUPS          process starts per server (default 5, quick 2)
   --memory-requests N   BENCH_MEMORY_REQUESTS   requests between the memory readings (default 100000, quick 5000)
-  --client-calls N      BENCH_CLIENT_CALLS      calls per client-overhead round (default 2000, quick 200)
-  --devloop-runs N      BENCH_DEVLOOP_RUNS      warm pnpm test / pnpm generate runs (default 3, quick 1)
+  --client-calls N      BENCH_CLIENT_CALLS      calls per client-overhead round (default 3000, quick 200)
+  --devloop-runs N      BENCH_DEVLOOP_RUNS      runs of warm pnpm test and of pnpm generate (default 3, quick 1; cold pnpm test runs once)
 --quick skips the profile and developer-loop suites and does not write docs/benchmarks.md unless --out is given.`;
 
 /** Reads flags, then environment variables, then the defaults (smaller with `--quick`). */
@@ -55,6 +57,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       only: { type: "string" },
       out: { type: "string" },
       "no-write": { type: "boolean", default: false },
+      "keep-logs": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -81,13 +84,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     connections,
     startups: count(values.startups, "BENCH_STARTUPS", 5, 2),
     memoryRequests: count(values["memory-requests"], "BENCH_MEMORY_REQUESTS", 100_000, 5_000),
-    clientCalls: count(values["client-calls"], "BENCH_CLIENT_CALLS", 2_000, 200),
+    clientCalls: count(values["client-calls"], "BENCH_CLIENT_CALLS", 3_000, 200),
     devloopRuns: count(values["devloop-runs"], "BENCH_DEVLOOP_RUNS", 3, 1),
     only:
       (only as SuiteName[] | undefined) ??
       suiteNames.filter((name) => !(quick && (name === "devloop" || name === "profile"))),
     out: values["no-write"] ? undefined : (values.out ?? env.BENCH_OUT ?? defaultOut),
     quick,
+    keepLogs: values["keep-logs"] === true || env.BENCH_KEEP_LOGS === "1",
   };
 }
 

@@ -83,6 +83,7 @@ export function renderReport(results: BenchResults): string {
         ["memory", `${machine.memoryGiB} GiB`],
         ["Node", machine.node],
         ["platform", machine.platform],
+        ["date", machine.date],
         [
           "settings",
           `${options.rounds} rounds × ${options.durationSeconds} s per load run, connections ${options.connections.join("/")}, ` +
@@ -110,7 +111,9 @@ function throughputSection(cases: ThroughputCase[], targets: Target[]): string {
     "",
     "POST `/v1/shop.Zalo/AuthorizeOA` with the spec's `shop_app` body and a Bearer key (valid), with `{}` (400), " +
       "and without `Authorization` (401). Latency percentiles come from autocannon at 1 ms resolution; the mean is finer. " +
-      "`unexpected` counts responses with another status, socket errors and timeouts, over all rounds.",
+      "`unexpected` counts responses with another status, socket errors and timeouts, over all rounds. " +
+      "autocannon shares the machine's cores with the server, so on a small machine (c) measures the load generator " +
+      "about as much as the server: read (a)/(c) as a lower bound.",
   ];
   for (const benchCase of cases) {
     const labels = Object.keys(benchCase.results);
@@ -289,7 +292,7 @@ function profileSection(result: ProfileResult): string {
     "",
     `\`node --cpu-prof\` on ${names[result.label] ?? result.label}, valid calls at ${result.connections} connections ` +
       `for ${result.seconds} s (${result.samples} samples after startup); self time, so a frame's callees are not counted in it. ` +
-      "Open the `.cpuprofile` (path printed by the run) in Chrome DevTools for the call tree.",
+      "Run with `--keep-logs` to keep the `.cpuprofile` (its folder is printed) and open it in Chrome DevTools.",
     "",
     table(["where (package or runtime)", "self"], rows(result.topPackages)),
     "",
