@@ -48,17 +48,15 @@ const runs: Record<SuiteName, () => Promise<void>> = {
 };
 
 console.error(
-  `Server and command logs: ${logDir}${options.keepLogs ? "" : " (deleted at the end; --keep-logs keeps them)"}`,
+  `Server and command logs: ${logDir}${options.keepLogs ? "" : " (deleted after a successful run; --keep-logs keeps them)"}`,
 );
-try {
-  for (const name of options.only) {
-    console.error(`${name}…`);
-    await runs[name]();
-  }
-} finally {
-  if (!options.keepLogs) {
-    rmSync(logDir, { recursive: true, force: true });
-  }
+for (const name of options.only) {
+  console.error(`${name}…`);
+  // A failing suite leaves the logs in place (the process exits before the cleanup below).
+  await runs[name]();
+}
+if (!options.keepLogs) {
+  rmSync(logDir, { recursive: true, force: true });
 }
 const report = renderReport(results);
 console.log(report);

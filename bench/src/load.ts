@@ -16,6 +16,9 @@ export interface LoadResult {
   requests: number;
   /** Responses whose status was not the expected one, plus socket errors and timeouts. */
   unexpected: number;
+  /** Count per status code, and socket errors and timeouts, for diagnosing `unexpected`. */
+  statuses: Record<string, number>;
+  errors: number;
 }
 
 /** How long or how much to load a server. */
@@ -58,5 +61,7 @@ export async function load(
     p99Ms: result.latency.p99,
     requests: total,
     unexpected: total - expected + result.errors + result.timeouts,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count])),
+    errors: result.errors + result.timeouts,
   };
 }

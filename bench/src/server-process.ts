@@ -29,6 +29,8 @@ export interface ServerProcess {
   startupMs: number;
   /** Resident set size of the server process, in bytes (from /proc). */
   rss(): Promise<number>;
+  /** Throws if the process has exited, naming its log, so that a crash is never reported as a slow server. */
+  assertAlive(): void;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,13 @@ export async function startServer(
     pid,
     startupMs,
     rss: () => rssOf(pid),
+    assertAlive() {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `${spec.label} exited (code ${child.exitCode}, signal ${child.signalCode}) under load; see ${spec.logFile}`,
+        );
+      }
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");

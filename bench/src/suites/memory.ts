@@ -21,8 +21,10 @@ export async function runMemory(options: BenchOptions, spec: ServerSpec): Promis
     const afterStartupBytes = await server.rss();
     const warmupRequests = Math.max(1, Math.round(options.memoryRequests / 10));
     await load(server.origin, valid, 10, { requests: warmupRequests });
+    server.assertAlive();
     const afterWarmupBytes = await server.rss();
     await load(server.origin, valid, 10, { requests: options.memoryRequests - warmupRequests });
+    server.assertAlive();
     const afterAllBytes = await server.rss();
     return {
       label: spec.label,

@@ -26,6 +26,7 @@ export async function runThroughput(options: BenchOptions, specs: ServerSpec[]):
     }
     for (const server of servers) {
       await load(server.origin, valid, 10, { durationSeconds: 1 });
+      server.assertAlive();
     }
     for (let round = 1; round <= options.rounds; round++) {
       for (const benchCase of cases) {
@@ -33,11 +34,14 @@ export async function runThroughput(options: BenchOptions, specs: ServerSpec[]):
           const result = await load(server.origin, benchCase.request, benchCase.connections, {
             durationSeconds: options.durationSeconds,
           });
+          server.assertAlive();
           benchCase.results[server.label]?.push(result);
           console.error(
             `  round ${round} ${benchCase.request.name} c=${benchCase.connections} ${server.label}: ` +
               `${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms` +
-              (result.unexpected > 0 ? `, ${result.unexpected} unexpected` : ""),
+              (result.unexpected > 0
+                ? `, ${result.unexpected} unexpected (statuses ${JSON.stringify(result.statuses)}, ${result.errors} socket errors/timeouts)`
+                : ""),
           );
         }
       }
