@@ -9,6 +9,14 @@ export interface ClientOverheadResult {
   concurrency: number;
   clientMicros: number[];
   fetchMicros: number[];
+  /** CPU time of the calling process per call: what the client itself costs, and less noisy than wall time. */
+  clientCpuMicros: number[];
+  fetchCpuMicros: number[];
+}
+
+interface Timing {
+  wallMicros: number;
+  cpuMicros: number;
 }
 
 type Call = () => Promise<unknown>;
@@ -20,18 +28,26 @@ export async function runClientOverhead(options: BenchOptions, rawSpec: ServerSp
     const client = createZaloCloudClient({ apiKey: "bench-key", scope: "shop", baseUrl: server.origin });
     const viaClient: Call = () => client.authorizeOA(validBody);
     const viaFetch: Call = () => handWritten(server.origin);
-    const results = [1, 50].map((concurrency) => ({ concurrency, clientMicros: [] as number[], fetchMicros: [] }));
+    const results: ClientOverheadResult[] = [1, 50].map((concurrency) => ({
+      concurrency,
+      clientMicros: [],
+      fetchMicros: [],
+      clientCpuMicros: [],
+      fetchCpuMicros: [],
+    }));
     await timeCalls(viaClient, options.clientCalls, 1);
     await timeCalls(viaFetch, options.clientCalls, 1);
     for (let round = 0; round < options.rounds; round++) {
       for (const result of results) {
         // Alternate which goes first so neither always runs on a warmer process.
-        const order: Array<[Call, number[]]> = [
-          [viaClient, result.clientMicros],
-          [viaFetch, result.fetchMicros],
+        const order: Array<[Call, number[], number[]]> = [
+          [viaClient, result.clientMicros, result.clientCpuMicros],
+          [viaFetch, result.fetchMicros, result.fetchCpuMicros],
         ];
-        for (const [call, sink] of round % 2 === 0 ? order : order.reverse()) {
-          sink.push(await timeCalls(call, options.clientCalls, result.concurrency));
+        for (const [call, wall, cpu] of round % 2 === 0 ? order : order.reverse()) {
+          const timing = await timeCalls(call, options.clientCalls, result.concurrency);
+          wall.push(timing.wallMicros);
+          cpu.push(timing.cpuMicros);
         }
       }
     }
@@ -54,8 +70,8 @@ async function handWritten(origin: string): Promise<{ url: string }> {
   return (await response.json()) as { url: string };
 }
 
-/** Runs `calls` calls with `concurrency` in flight at any time; returns microseconds per call. */
-async function timeCalls(call: Call, calls: number, concurrency: number): Promise<number> {
+/** Runs `calls` calls with `concurrency` in flight at any time; returns wall and CPU microseconds per call. */
+async function timeCalls(call: Call, calls: number, concurrency: number): Promise<Timing> {
   let next = 0;
   const worker = async () => {
     while (next < calls) {
@@ -64,6 +80,11 @@ async function timeCalls(call: Call, calls: number, concurrency: number): Promis
     }
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return ((performance.now() - started) * 1000) / calls;
+  const used = process.cpuUsage(cpu);
+  return {
+    wallMicros: ((performance.now() - started) * 1000) / calls,
+    cpuMicros: (used.user + used.system) / calls,
+  };
 }
