@@ -31,7 +31,7 @@ interface Target {
 }
 
 const names: Record<string, string> = {
-  ours: "(a) our mock, as `pnpm start` runs it",
+  ours: "(a) our mock: `node apps/mock/dist/cli.js`, what `pnpm start` runs",
   prism: "(b) stock `prism mock openapi/openapi.yaml`",
   raw: "(c) raw `node:http`, fixed JSON (ceiling)",
 };
@@ -113,7 +113,8 @@ function throughputSection(cases: ThroughputCase[], targets: Target[]): string {
       "and without `Authorization` (401). Latency percentiles come from autocannon at 1 ms resolution; the mean is finer. " +
       "`unexpected` counts responses with another status, socket errors and timeouts, over all rounds. " +
       "autocannon shares the machine's cores with the server, so on a small machine (c) measures the load generator " +
-      "about as much as the server: read (a)/(c) as a lower bound.",
+      "about as much as the server: read (a)/(c) as a lower bound. Stock Prism logs every request (its default); " +
+      "the log goes to a file, as do the other servers' outputs.",
   ];
   for (const benchCase of cases) {
     const labels = Object.keys(benchCase.results);
