@@ -1,0 +1,90 @@
+import { performance } from "node:perf_hooks";
+import { createZaloCloudClient } from "@etelecom-zalo/client";
+import type { BenchOptions } from "../options.js";
+import { valid, validBody } from "../requests.js";
+import { type ServerSpec, startServer } from "../server-process.js";
+
+/** Microseconds per call, one value per round, for each way of calling and each concurrency. */
+export interface ClientOverheadResult {
+  concurrency: number;
+  clientMicros: number[];
+  fetchMicros: number[];
+  /** CPU time of the calling process per call: what the client itself costs, and less noisy than wall time. */
+  clientCpuMicros: number[];
+  fetchCpuMicros: number[];
+}
+
+interface Timing {
+  wallMicros: number;
+  cpuMicros: number;
+}
+
+type Call = () => Promise<unknown>;
+
+/** Times `authorizeOA` through our client and through a hand-written fetch, against the raw server. */
+export async function runClientOverhead(options: BenchOptions, rawSpec: ServerSpec): Promise<ClientOverheadResult[]> {
+  const server = await startServer(rawSpec, valid);
+  try {
+    const client = createZaloCloudClient({ apiKey: "bench-key", scope: "shop", baseUrl: server.origin });
+    const viaClient: Call = () => client.authorizeOA(validBody);
+    const viaFetch: Call = () => handWritten(server.origin);
+    const results: ClientOverheadResult[] = [1, 50].map((concurrency) => ({
+      concurrency,
+      clientMicros: [],
+      fetchMicros: [],
+      clientCpuMicros: [],
+      fetchCpuMicros: [],
+    }));
+    await timeCalls(viaClient, options.clientCalls, 1);
+    await timeCalls(viaFetch, options.clientCalls, 1);
+    for (let round = 0; round < options.rounds; round++) {
+      for (const result of results) {
+        // Alternate which goes first so neither always runs on a warmer process.
+        const order: Array<[Call, number[], number[]]> = [
+          [viaClient, result.clientMicros, result.clientCpuMicros],
+          [viaFetch, result.fetchMicros, result.fetchCpuMicros],
+        ];
+        for (const [call, wall, cpu] of round % 2 === 0 ? order : order.reverse()) {
+          const timing = await timeCalls(call, options.clientCalls, result.concurrency);
+          wall.push(timing.wallMicros);
+          cpu.push(timing.cpuMicros);
+        }
+      }
+    }
+    return results;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** What a careful developer writes without the client: same request, same status check, same parsing. */
+async function handWritten(origin: string): Promise<{ url: string }> {
+  const response = await fetch(`${origin}/v1/shop.Zalo/AuthorizeOA`, {
+    method: "POST",
+    headers: { authorization: "Bearer bench-key", "content-type": "application/json" },
+    body: JSON.stringify(validBody),
+  });
+  if (!response.ok) {
+    throw new Error(`AuthorizeOA failed with ${response.status}`);
+  }
+  return (await response.json()) as { url: string };
+}
+
+/** Runs `calls` calls with `concurrency` in flight at any time; returns wall and CPU microseconds per call. */
+async function timeCalls(call: Call, calls: number, concurrency: number): Promise<Timing> {
+  let next = 0;
+  const worker = async () => {
+    while (next < calls) {
+      next++;
+      await call();
+    }
+  };
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const used = process.cpuUsage(cpu);
+  return {
+    wallMicros: ((performance.now() - started) * 1000) / calls,
+    cpuMicros: (used.user + used.system) / calls,
+  };
+}
