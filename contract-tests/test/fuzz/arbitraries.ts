@@ -57,8 +57,14 @@ const brokenField = fc.constantFrom(...FIELDS).chain((field) =>
     notAString.map((value) => ({ field, how: "wrong JSON type", value })),
     ...(field === "app_id"
       ? [
-          fc.string({ minLength: 1, maxLength: 20 }).map((value) => ({ field, how: "not digits", value })),
+          fc
+            .string({ minLength: 1, maxLength: 20 })
+            .filter((value) => !/^[0-9]+$/.test(value))
+            .map((value) => ({ field, how: "not digits", value })),
           fc.stringMatching(/^[0-9]{20,25}$/).map((value) => ({ field, how: "too many digits", value })),
+          fc
+            .bigInt({ min: INT64_MAX + 1n, max: 10n ** 19n - 1n })
+            .map((value) => ({ field, how: "above int64's maximum", value: String(value) })),
         ]
       : []),
     ...(field === "redirect_uri"

@@ -15,6 +15,11 @@ describe("body validation", () => {
       { ...validBody, app_id: "1".repeat(20) },
       "app_id: must be a string of decimal digits (int64)",
     ],
+    [
+      "app_id one above int64's maximum",
+      { ...validBody, app_id: "9223372036854775808" },
+      "app_id: must be a string of decimal digits (int64)",
+    ],
     ["an empty app_id", { ...validBody, app_id: "" }, "app_id: must be a string of decimal digits (int64)"],
     ["an empty app_secret", { ...validBody, app_secret: "" }, "app_secret: must not be empty"],
     ["app_secret as an object", { ...validBody, app_secret: {} }, "app_secret: must be a string"],

@@ -38,6 +38,11 @@ export interface components {
         /**
          * @description A 64-bit integer ID, sent as a JSON string of decimal digits. The docs call it int64; the examples
          *     send a string, and a JavaScript number would lose precision above 2^53.
+         *
+         *     **Decision (range):** the pattern accepts exactly the decimal strings from 0 to 9223372036854775807
+         *     (int64's maximum, up to 19 digits); IDs are never negative. It spells the range out digit by digit
+         *     because JSON Schema has no numeric bounds for strings, and a looser `^[0-9]{1,19}$` would let the mock
+         *     accept IDs that the client and eTelecom refuse.
          * @example 1234567890123456789
          */
         Int64String: string;
