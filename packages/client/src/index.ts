@@ -1,6 +1,13 @@
 export { ORIGINS } from "./base-url.js";
 export { createZaloCloudClient, type ZaloCloudClient } from "./client.js";
 export { EtelecomApiError, isEtelecomApiError } from "./errors/etelecom-api-error.js";
-export { EtelecomError } from "./errors/etelecom-error.js";
+export { EtelecomError, isEtelecomError } from "./errors/etelecom-error.js";
+export { EtelecomInputError, isEtelecomInputError } from "./errors/etelecom-input-error.js";
+export {
+  EtelecomInvalidResponseError,
+  isEtelecomInvalidResponseError,
+} from "./errors/etelecom-invalid-response-error.js";
+export { EtelecomNetworkError, isEtelecomNetworkError } from "./errors/etelecom-network-error.js";
+export { EtelecomTimeoutError, isEtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
 export type { components, operations, paths } from "./generated/api.js";
 export type * from "./types.js";

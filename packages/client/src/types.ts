@@ -1,3 +1,4 @@
+import type { Middleware } from "openapi-fetch";
 import type { components } from "./generated/api.js";
 
 /** Who is calling: a shop with its `api_key`, or a partner with the `shop_key` of the shop it acts for. */
@@ -14,14 +15,34 @@ export interface ZaloCloudClientOptions {
   scope: Scope;
   /** `production` (default) or `sandbox`; ignored when `baseUrl` is given. */
   environment?: Environment;
-  /** An origin such as `http://127.0.0.1:4010` (the mock); overrides `environment`. */
+  /** An origin such as `http://127.0.0.1:4010` (the mock); overrides `environment`. Must be https unless loopback. */
   baseUrl?: string;
-  /** The `fetch` to use; defaults to the global one. */
+  /** Lets `baseUrl` use plain http on a host that is not loopback (e.g. a test proxy); never for production. */
+  allowInsecureHttp?: boolean;
+  /** The `fetch` to use; defaults to the global `fetch` at the time of each call. */
   fetch?: typeof globalThis.fetch;
+  /** Extra headers for every request; they cannot replace `Authorization`. */
+  // Not HeadersInit: that name exists only with the DOM lib, and Node-only projects type-check without it.
+  headers?: ConstructorParameters<typeof Headers>[0];
+  /** openapi-fetch middleware, registered with `client.raw.use(...)`, so it also sees `authorizeOA`'s requests. */
+  middleware?: Middleware[];
+  /** Milliseconds `authorizeOA` waits for the whole answer before it rejects with `EtelecomTimeoutError`; default 30000. */
+  timeout?: number;
+}
+
+/** Per-call options of `authorizeOA`. */
+export interface CallOptions {
+  /** Aborts the call; it then rejects with `signal.reason` (by default a `DOMException` named `AbortError`). */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeout` for this call, in milliseconds. */
+  timeout?: number;
 }
 
 /** The body of an AuthorizeOA request, in eTelecom's own field names. */
 export type AuthorizeOARequest = components["schemas"]["AuthorizeOARequest"];
+
+/** What `authorizeOA` accepts: the request body, with `app_id` as a decimal string or a `bigint` (never a number). */
+export type AuthorizeOAInput = Omit<AuthorizeOARequest, "app_id"> & { app_id: string | bigint };
 
 /** The body of a successful AuthorizeOA response. */
 export type AuthorizeOAResponse = components["schemas"]["AuthorizeOAResponse"];

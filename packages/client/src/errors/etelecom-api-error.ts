@@ -1,7 +1,7 @@
 import type { ErrorCode } from "../types.js";
 import { EtelecomError } from "./etelecom-error.js";
 
-/** eTelecom answered with an error status: carries the HTTP status, eTelecom's `code` and `msg`, and the raw body. */
+/** eTelecom answered with an error status and its `{ code, msg }` body. */
 export class EtelecomApiError extends EtelecomError {
   override name = "EtelecomApiError";
   /** The HTTP status, e.g. 400. */
@@ -10,7 +10,7 @@ export class EtelecomApiError extends EtelecomError {
   readonly code: ErrorCode;
   /** eTelecom's human-readable message. */
   readonly msg: string;
-  /** The response body as received. */
+  /** The parsed response body, with any secret of the request replaced by `[redacted]`. */
   readonly body: unknown;
 
   constructor(status: number, code: ErrorCode, msg: string, body: unknown) {

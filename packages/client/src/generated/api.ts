@@ -96,6 +96,10 @@ export interface components {
          * @description A provided value is wrong (`invalid_argument`). `msg` names each offending field and what is wrong with it.
          *     **Decision:** a body that is not valid JSON is also `invalid_argument` (Twirp would say `malformed`, a
          *     code eTelecom's docs never list).
+         *     **Decision (mock):** the mock writes `msg` as one `<field>: <what is wrong>` clause per offending field,
+         *     joined with `"; "` (`body` when the body itself is wrong), and refuses a body over 1 MiB with this response
+         *     (`body: must be at most 1 MiB ...`) without reading it: the docs give no limit, and a Twirp server whose
+         *     body read fails answers 400 `malformed`, which this document maps to `invalid_argument`.
          */
         InvalidArgument: {
             headers: {
@@ -117,6 +121,9 @@ export interface components {
         /**
          * @description Wrong path, or no `Content-Type: application/json` (`bad_route`).
          *     **Decision:** the docs give no status for `bad_route`; Twirp, whose codes eTelecom uses, answers 404.
+         *     **Decision (order):** as in Twirp, a method other than POST is also `bad_route`, and routing (path, method,
+         *     then `Content-Type`) is decided before the `Authorization` header is looked at, so an unknown path such as
+         *     `/v1/admin.Zalo/AuthorizeOA` is 404 even without a key.
          */
         BadRoute: {
             headers: {

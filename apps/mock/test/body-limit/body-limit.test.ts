@@ -1,0 +1,65 @@
+import { connect } from "node:net";
+import { describe, expect, it } from "vitest";
+import { errorOf, useMock, validBody } from "../use-mock.js";
+
+const mock = useMock();
+const MiB = 1024 * 1024;
+const tooLarge = { status: 400, code: "invalid_argument", msg: "body: must be at most 1 MiB (1048576 bytes)" };
+
+/** Writes a raw request head and `bodyBytes` of body without ever finishing it; resolves with the first answer. */
+function answerBeforeBodyEnds(head: string, bodyBytes: number, chunked: boolean): Promise<string> {
+  const { hostname, port } = new URL(mock.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let received = "";
+    socket.on("data", (data) => {
+      received += data.toString("latin1");
+      const headEnd = received.indexOf("\r\n\r\n");
+      const length = /content-length: (\d+)/i.exec(received)?.[1];
+      if (headEnd >= 0 && length !== undefined && received.length >= headEnd + 4 + Number(length)) {
+        socket.destroy();
+        resolve(received);
+      }
+    });
+    socket.on("error", reject);
+    socket.write(head);
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    for (let sent = 0; sent < bodyBytes; sent += chunk.length) {
+      socket.write(
+        chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk,
+      );
+    }
+  });
+}
+
+const head = (framing: string) =>
+  `POST /v1/shop.Zalo/AuthorizeOA HTTP/1.1\r\nHost: mock\r\nContent-Type: application/json\r\nAuthorization: Bearer k\r\n${framing}\r\n\r\n`;
+
+describe("body size limit", () => {
+  it("refuses a body over 1 MiB with 400 invalid_argument", async () => {
+    const body = JSON.stringify({ ...validBody, app_secret: "s".repeat(MiB) });
+    expect(await errorOf(await mock.post(undefined, { body }))).toEqual(tooLarge);
+  });
+
+  it("answers from Content-Length alone, without waiting for the body", async () => {
+    const answer = await answerBeforeBodyEnds(head(`Content-Length: ${1024 * MiB}`), 0, false);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/connection: close/i);
+    expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toEqual({
+      code: tooLarge.code,
+      msg: tooLarge.msg,
+    });
+  });
+
+  it("stops reading a chunked body once it passes 1 MiB and answers before it ends", async () => {
+    const answer = await answerBeforeBodyEnds(head("Transfer-Encoding: chunked"), MiB + 128 * 1024, true);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('"msg":"body: must be at most 1 MiB (1048576 bytes)"');
+  });
+
+  it("accepts a body just under the limit and validates it", async () => {
+    const body = JSON.stringify({ ...validBody, app_secret: "s".repeat(MiB - 200) });
+    expect(body.length).toBeLessThan(MiB);
+    expect((await mock.post(undefined, { body })).status).toBe(200);
+  });
+});

@@ -1,0 +1,42 @@
+import { EtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
+
+/** Returns `timeout` if it is a usable number of milliseconds, else throws a TypeError. */
+export function checkTimeout(timeout: number): number {
+  // setTimeout fires at once for delays above 2^31-1 ms, which would turn a long timeout into an instant one.
+  if (!(timeout > 0 && timeout <= 2 ** 31 - 1)) {
+    throw new TypeError(`timeout must be a number of milliseconds from 1 to 2147483647, got ${String(timeout)}`);
+  }
+  return timeout;
+}
+
+/**
+ * Runs `send` with a signal that aborts after `timeout` ms or when the caller's `signal` aborts, and tells the
+ * outcomes apart: the timeout rejects with EtelecomTimeoutError, the caller's abort with the caller's own reason
+ * (as `fetch` itself does), and any other failure with what `onFailure` makes of it.
+ */
+export async function withDeadline<T>(
+  timeout: number,
+  signal: AbortSignal | undefined,
+  send: (signal: AbortSignal) => Promise<T>,
+  onFailure: (cause: unknown) => unknown,
+): Promise<T> {
+  signal?.throwIfAborted();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort);
+  try {
+    return await send(controller.signal);
+  } catch (cause) {
+    if (timedOut) throw new EtelecomTimeoutError(timeout);
+    if (signal?.aborted) throw signal.reason;
+    throw onFailure(cause);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
