@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 
 /** CORS for any origin: the origin is echoed so browsers may also send credentials. */
 function corsHeaders(request: IncomingMessage): OutgoingHttpHeaders {
@@ -28,4 +29,17 @@ export function respondToPreflight(request: IncomingMessage, response: ServerRes
     "access-control-max-age": "86400",
   });
   response.end();
+}
+
+/** Answers bytes Node cannot parse as HTTP: Node's own answer is an empty 400, and every answer here is JSON. */
+export function respondToUnparsable(failure: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || failure.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const text = JSON.stringify({ code: "invalid_argument", msg: `request: is not valid HTTP/1.1 (${failure.code})` });
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\n` +
+      `connection: close\r\n\r\n${text}`,
+  );
 }

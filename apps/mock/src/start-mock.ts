@@ -4,6 +4,7 @@ import { specPath } from "@etelecom-zalo/openapi";
 import type { IHttpConfig } from "@stoplight/prism-http";
 import { createHandler } from "./create-handler.js";
 import { loadPrism } from "./load-prism.js";
+import { respondToUnparsable } from "./respond.js";
 import { compileRoutes } from "./routes.js";
 
 /** Options of {@link startMock}. */
@@ -55,7 +56,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     dynamic,
     ...(verbose && { log: (line: string) => logger.info(line) }),
   });
-  const server = createServer(handler);
+  const server = createServer(handler).on("clientError", respondToUnparsable);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { type StartMockOptions, startMock } from "../src/index.js";
 
@@ -8,6 +9,7 @@ export const validBody = {
   redirect_uri: "https://shop.example.com/zalo/callback",
 };
 
+/** The shop-scope AuthorizeOA path, as in production. */
 export const AUTHORIZE_OA = "/v1/shop.Zalo/AuthorizeOA";
 
 /** What {@link MockHandle.post} sends; `body` is sent as given when it is a string, as JSON otherwise. */
@@ -61,4 +63,13 @@ export async function errorOf(response: Response) {
 export function expectJson(response: Response): void {
   const type = response.headers.get("content-type");
   if (type !== "application/json") throw new Error(`content-type is ${type}, not application/json`);
+}
+
+/** Resolves whether something can listen on `port` of 127.0.0.1 now. */
+export function portIsFree(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const probe = createServer()
+      .once("error", () => resolve(false))
+      .listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { portIsFree } from "../use-mock.js";
 
 const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 const running = new Set<ChildProcess>();
@@ -33,14 +34,6 @@ function spawnCli(args: string[], env: Record<string, string> = {}) {
   // Tests of a CLI that must fail never await `listening`.
   listening.catch(() => {});
   return { child, listening, exited, output: () => ({ stdout, stderr }) };
-}
-
-function portIsFree(port: number) {
-  return new Promise<boolean>((resolve) => {
-    const probe = createServer()
-      .once("error", () => resolve(false))
-      .listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
 }
 
 afterEach(() => {

@@ -1,15 +1,6 @@
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { startMock } from "../../src/index.js";
-
-/** Resolves whether something can listen on `port` now. */
-function portIsFree(port: number) {
-  return new Promise<boolean>((resolve) => {
-    const probe = createServer()
-      .once("error", () => resolve(false))
-      .listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
-}
+import { portIsFree } from "../use-mock.js";
 
 describe("startMock", () => {
   it("listens on a free loopback port by default host and reports its origin", async () => {
