@@ -1,10 +1,11 @@
 import type { Environment } from "./types.js";
 
 /** The origin of each eTelecom deployment. */
-export const ORIGINS: Record<Environment, string> = {
+// Frozen: every client reads it, so a caller's assignment must not redirect other clients' keys.
+export const ORIGINS: Readonly<Record<Environment, string>> = Object.freeze({
   production: "https://api.etelecom.vn",
   sandbox: "https://api-sandbox.etelecom.vn",
-};
+});
 
 /**
  * Picks the origin to call: an explicit `baseUrl` wins over `environment`. Plain http would send the API key and
@@ -12,7 +13,8 @@ export const ORIGINS: Record<Environment, string> = {
  */
 export function resolveOrigin(environment: Environment = "production", baseUrl?: string, allowInsecureHttp = false) {
   if (baseUrl === undefined) {
-    const origin = ORIGINS[environment];
+    // Own keys only: "toString" or "__proto__" must not pick something off Object.prototype.
+    const origin = Object.hasOwn(ORIGINS, environment) ? ORIGINS[environment] : undefined;
     if (origin === undefined) {
       throw new TypeError(`environment must be "production" or "sandbox", got ${JSON.stringify(environment)}`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createZaloCloudClient } from "../../src/index.js";
+import { createZaloCloudClient, ORIGINS } from "../../src/index.js";
 import { fakeFetch, json } from "../fake-fetch.js";
 
 const body = { app_id: "1", app_secret: "s", redirect_uri: "https://example.com/cb" };
@@ -25,5 +25,20 @@ describe("base URL", () => {
     expect(await urlCalled({ environment: "sandbox", baseUrl: "http://127.0.0.1:4010/" })).toBe(
       "http://127.0.0.1:4010/v1/shop.Zalo/AuthorizeOA",
     );
+  });
+});
+
+describe("environment", () => {
+  it.each(["staging", "toString", "__proto__", "constructor"])("refuses %j", (environment) => {
+    expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", environment: environment as never })).toThrow(
+      /environment must be "production" or "sandbox"/,
+    );
+  });
+
+  it("keeps ORIGINS read-only, so no caller can point every client elsewhere", () => {
+    expect(() => {
+      (ORIGINS as Record<string, string>).production = "http://attacker.example";
+    }).toThrow(TypeError);
+    expect(ORIGINS.production).toBe("https://api.etelecom.vn");
   });
 });
