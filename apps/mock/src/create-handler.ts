@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IHttpConfig, IHttpOperationConfig, IHttpRequest, PrismHttpInstance } from "@stoplight/prism-http";
+import type { validateInput as ValidateInput } from "@stoplight/prism-http/dist/validator/index.js";
 import { readBody } from "./read-body.js";
 import { respond, respondToPreflight } from "./respond.js";
 import { matchRoute, type Route } from "./routes.js";
@@ -13,6 +14,8 @@ const BODY_LIMIT = 1024 * 1024;
 /** What {@link createHandler} needs, all prepared once at startup. */
 export interface HandlerOptions {
   prism: PrismHttpInstance;
+  /** Prism's own request validator, which its request pipeline runs first. */
+  validateInput: typeof ValidateInput;
   config: IHttpConfig;
   routes: Route[];
   dynamic: boolean;
@@ -30,10 +33,13 @@ const BEARER = /^Bearer +\S+ *$/i;
 
 /** Builds the request handler: routing, Content-Type, auth and body checks here; validation and responses by Prism. */
 export function createHandler(options: HandlerOptions) {
-  const { prism, config, routes, dynamic, log } = options;
+  const { prism, validateInput, config, routes, dynamic, log } = options;
   const catalogues = new Map<Operation, Catalogue>(
     routes.map((route) => [route.operation, catalogue(route.operation)]),
   );
+  // Outside dynamic mode Prism's answer to a valid request depends only on the operation and the scenario asked
+  // for, so it is computed once: Prism's full pipeline costs far more per request than its validation alone.
+  const staticAnswers = new Map<Operation, Map<string, Answer>>(routes.map((route) => [route.operation, new Map()]));
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<Answer> {
     const url = request.url ?? "/";
@@ -77,6 +83,18 @@ export function createHandler(options: HandlerOptions) {
     const scenario = readScenario(request.headers.prefer?.toString(), query, catalogues.get(operation) as Catalogue);
     if (typeof scenario === "string") return error(400, "invalid_argument", scenario);
 
+    const input: IHttpRequest = {
+      method: "post",
+      url: { path, query: query ? Object.fromEntries(query) : {} },
+      headers: request.headers as Record<string, string>,
+      body,
+    };
+    const validation = validateInput({ resource: operation, element: input });
+    if (validation._tag === "Left") {
+      const invalid = validation.left.filter((diagnostic) => diagnostic.severity === SEVERITY_ERROR);
+      if (invalid.length > 0) return error(400, "invalid_argument", validationMessage(invalid, raw.length > 0));
+    }
+
     // Errors keep their documented examples even in dynamic mode: clients branch on their `code`.
     const mock: IHttpOperationConfig = {
       dynamic: (scenario.dynamic ?? dynamic) && (scenario.code === undefined || scenario.code < 400),
@@ -85,17 +103,15 @@ export function createHandler(options: HandlerOptions) {
     };
     if (scenario.code !== undefined) mock.code = scenario.code;
     if (scenario.exampleKey !== undefined) mock.exampleKey = scenario.exampleKey;
-    const input: IHttpRequest = {
-      method: "post",
-      url: { path, query: query ? Object.fromEntries(query) : {} },
-      headers: request.headers as Record<string, string>,
-      body,
-    };
+    const answers = staticAnswers.get(operation) as Map<string, Answer>;
+    const key = `${scenario.code}/${scenario.exampleKey}`;
+    const known = mock.dynamic ? undefined : answers.get(key);
+    if (known) return known;
     const result = await prism.request(input, [operation], { ...config, mock })();
     if (result._tag === "Left") throw result.left;
-    const invalid = result.right.validations.input.filter((diagnostic) => diagnostic.severity === SEVERITY_ERROR);
-    if (invalid.length > 0) return error(400, "invalid_argument", validationMessage(invalid, raw.length > 0));
-    return { status: result.right.output.statusCode, body: result.right.output.body };
+    const answer = { status: result.right.output.statusCode, body: result.right.output.body };
+    if (!mock.dynamic) answers.set(key, answer);
+    return answer;
   }
 
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 type PrismHttp = typeof import("@stoplight/prism-http");
 type PrismCore = typeof import("@stoplight/prism-core");
 type PrismCliExtensions = typeof import("@stoplight/prism-cli/dist/extensions.js");
+type PrismValidator = typeof import("@stoplight/prism-http/dist/validator/index.js");
 
 const require = createRequire(import.meta.url);
 
@@ -33,11 +34,17 @@ function deferFaker(prismHttpPath: string): void {
 }
 
 /** Loads Prism's HTTP engine and core, deferring the parts a mock of this spec never needs. */
-export function loadPrism(): { prismHttp: PrismHttp; prismCore: PrismCore; prismCli: PrismCliExtensions } {
+export function loadPrism(): {
+  prismHttp: PrismHttp;
+  prismCore: PrismCore;
+  prismCli: PrismCliExtensions;
+  prismValidator: PrismValidator;
+} {
   deferFaker(require.resolve("@stoplight/prism-http"));
   return {
     prismHttp: require("@stoplight/prism-http") as PrismHttp,
     prismCore: require("@stoplight/prism-core") as PrismCore,
     prismCli: require("@stoplight/prism-cli/dist/extensions.js") as PrismCliExtensions,
+    prismValidator: require("@stoplight/prism-http/dist/validator/index.js") as PrismValidator,
   };
 }

@@ -30,7 +30,7 @@ export interface RunningMock {
 /** Starts the eTelecom mock on the OpenAPI document; resolves once it accepts connections. */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const { port = 4010, host = "127.0.0.1", dynamic = false, verbose = false } = options;
-  const { prismHttp, prismCore, prismCli } = loadPrism();
+  const { prismHttp, prismCore, prismCli, prismValidator } = loadPrism();
   const operations = await prismHttp.getHttpOperationsFromSpec(specPath);
   if (dynamic) {
     // As `prism mock --json-schema-faker-fillProperties=false`: generated bodies hold the schema's own properties,
@@ -51,6 +51,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   };
   const handler = createHandler({
     prism: prismHttp.createInstance(config, { logger }),
+    validateInput: prismValidator.validateInput,
     config,
     routes: compileRoutes(operations),
     dynamic,

@@ -60,6 +60,31 @@ describe("scenario selection", () => {
     expect(new Set(bodies).size).toBe(1);
   });
 
+  it("keeps each scenario's answer apart, whatever order they are asked in", async () => {
+    const expected = (name: string) => documented.find((example) => example.name === name)?.value;
+    for (const [prefer, name] of [
+      [undefined, "consent_link"],
+      ["code=500", "internal"],
+      [undefined, "consent_link"],
+      ["example=invalid_app_id", "invalid_app_id"],
+      ["code=400", "missing_field"],
+      [undefined, "consent_link"],
+    ] as const) {
+      const response = await mock.post(undefined, prefer ? { headers: { Prefer: prefer } } : {});
+      expect(await response.json()).toEqual(expected(name));
+    }
+  });
+
+  it("varies the success body per request when one asks for dynamic=true", async () => {
+    const urls = await Promise.all(
+      [1, 2, 3, 4].map(async () => {
+        const response = await mock.post(undefined, { headers: { Prefer: "dynamic=true" } });
+        return ((await response.json()) as { url: string }).url;
+      }),
+    );
+    expect(new Set(urls).size).toBeGreaterThan(1);
+  });
+
   const documentedStatuses = "must be a documented status (200, 400, 401, 404, 500)";
   it.each<[query: string, prefer: string | undefined, msg: string]>([
     ["", "code=418", `Prefer: code ${documentedStatuses}`],
