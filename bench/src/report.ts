@@ -239,17 +239,23 @@ function clientOverheadSection(results: ClientOverheadResult[], targets: Target[
   const rows = results.map((result) => {
     const ratio = ratios(result.clientMicros, result.fetchMicros);
     const overhead = (ratio.median - 1) * 100;
+    const bare = (ratios(result.openapiFetchMicros, result.fetchMicros).median - 1) * 100;
     targets.push({
       what: `client within 5% of raw fetch, ${result.concurrency === 1 ? "sequential" : `${result.concurrency} concurrent`}`,
       measured: `${overhead >= 0 ? "+" : ""}${round(overhead, 1)}%`,
       met: overhead <= 5,
-      note: overhead <= 5 ? "" : `over by ${round(overhead - 5, 1)} points`,
+      note:
+        overhead <= 5
+          ? ""
+          : `over by ${round(overhead - 5, 1)} points; openapi-fetch alone is ${bare >= 0 ? "+" : ""}${round(bare, 1)}%`,
     });
     return [
       result.concurrency === 1 ? "sequential" : `${result.concurrency} concurrent`,
       spread(summarize(result.clientMicros), 1),
       spread(summarize(result.fetchMicros), 1),
       spread(ratio, 3, "x"),
+      spread(summarize(result.openapiFetchMicros), 1),
+      spread(ratios(result.openapiFetchMicros, result.fetchMicros), 3, "x"),
       spread(summarize(result.clientCpuMicros), 1),
       spread(summarize(result.fetchCpuMicros), 1),
       spread(ratios(result.clientCpuMicros, result.fetchCpuMicros), 3, "x"),
@@ -261,10 +267,23 @@ function clientOverheadSection(results: ClientOverheadResult[], targets: Target[
     "Time per AuthorizeOA call against server (c): `client.authorizeOA(body)` vs a hand-written `fetch` that sends the " +
       "same request, checks `response.ok` and parses the JSON. Both use Node's global fetch; the order alternates per round. " +
       "Wall time is the target; CPU time is the calling process's own (user + system) per call, which the shared " +
-      "machine's noise disturbs less and which shows what the client itself costs.",
+      "machine's noise disturbs less and which shows what the client itself costs. The openapi-fetch columns call " +
+      "openapi-fetch directly, with no client around it: the share of the overhead that is openapi-fetch's own " +
+      "(it builds a `Request` per call, whose body Node's fetch then sends as a stream), which the client cannot " +
+      "remove while it is built on openapi-fetch.",
     "",
     table(
-      ["mode", "client µs/call", "fetch µs/call", "client/fetch", "client CPU µs", "fetch CPU µs", "CPU client/fetch"],
+      [
+        "mode",
+        "client µs/call",
+        "fetch µs/call",
+        "client/fetch",
+        "openapi-fetch µs/call",
+        "openapi-fetch/fetch",
+        "client CPU µs",
+        "fetch CPU µs",
+        "CPU client/fetch",
+      ],
       rows,
     ),
   ].join("\n");

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
-import { createZaloCloudClient } from "@etelecom-zalo/client";
+import { createZaloCloudClient, type paths } from "@etelecom-zalo/client";
+import createClient from "openapi-fetch";
 import type { BenchOptions } from "../options.js";
 import { valid, validBody } from "../requests.js";
 import { type ServerSpec, startServer } from "../server-process.js";
@@ -9,6 +10,8 @@ export interface ClientOverheadResult {
   concurrency: number;
   clientMicros: number[];
   fetchMicros: number[];
+  /** openapi-fetch called directly, with no client around it: how much of the overhead is openapi-fetch's own. */
+  openapiFetchMicros: number[];
   /** CPU time of the calling process per call: what the client itself costs, and less noisy than wall time. */
   clientCpuMicros: number[];
   fetchCpuMicros: number[];
@@ -21,22 +24,33 @@ interface Timing {
 
 type Call = () => Promise<unknown>;
 
-/** Times `authorizeOA` through our client and through a hand-written fetch, against the raw server. */
+/** Times `authorizeOA` through our client, through bare openapi-fetch and through a hand-written fetch. */
 export async function runClientOverhead(options: BenchOptions, rawSpec: ServerSpec): Promise<ClientOverheadResult[]> {
   const server = await startServer(rawSpec, valid);
   try {
     const client = createZaloCloudClient({ apiKey: "bench-key", scope: "shop", baseUrl: server.origin });
     const viaClient: Call = () => client.authorizeOA(validBody);
     const viaFetch: Call = () => handWritten(server.origin);
+    const bare = createClient<paths>({ baseUrl: server.origin, headers: { authorization: "Bearer bench-key" } });
+    const viaOpenapiFetch: Call = async () => {
+      const { data, response } = await bare.POST("/v1/{scope}.Zalo/AuthorizeOA", {
+        params: { path: { scope: "shop" } },
+        body: validBody,
+      });
+      if (!response.ok) throw new Error(`AuthorizeOA failed with ${response.status}`);
+      return data;
+    };
     const results: ClientOverheadResult[] = [1, 50].map((concurrency) => ({
       concurrency,
       clientMicros: [],
       fetchMicros: [],
+      openapiFetchMicros: [],
       clientCpuMicros: [],
       fetchCpuMicros: [],
     }));
     await timeCalls(viaClient, options.clientCalls, 1);
     await timeCalls(viaFetch, options.clientCalls, 1);
+    await timeCalls(viaOpenapiFetch, options.clientCalls, 1);
     for (let round = 0; round < options.rounds; round++) {
       for (const result of results) {
         // Alternate which goes first so neither always runs on a warmer process.
@@ -49,6 +63,9 @@ export async function runClientOverhead(options: BenchOptions, rawSpec: ServerSp
           wall.push(timing.wallMicros);
           cpu.push(timing.cpuMicros);
         }
+        result.openapiFetchMicros.push(
+          (await timeCalls(viaOpenapiFetch, options.clientCalls, result.concurrency)).wallMicros,
+        );
       }
     }
     return results;
