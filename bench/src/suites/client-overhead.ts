@@ -15,6 +15,7 @@ export interface ClientOverheadResult {
   /** CPU time of the calling process per call: what the client itself costs, and less noisy than wall time. */
   clientCpuMicros: number[];
   fetchCpuMicros: number[];
+  openapiFetchCpuMicros: number[];
 }
 
 interface Timing {
@@ -47,25 +48,25 @@ export async function runClientOverhead(options: BenchOptions, rawSpec: ServerSp
       openapiFetchMicros: [],
       clientCpuMicros: [],
       fetchCpuMicros: [],
+      openapiFetchCpuMicros: [],
     }));
     await timeCalls(viaClient, options.clientCalls, 1);
     await timeCalls(viaFetch, options.clientCalls, 1);
     await timeCalls(viaOpenapiFetch, options.clientCalls, 1);
     for (let round = 0; round < options.rounds; round++) {
       for (const result of results) {
-        // Alternate which goes first so neither always runs on a warmer process.
+        // Rotate which goes first so none always runs on a warmer process.
         const order: Array<[Call, number[], number[]]> = [
           [viaClient, result.clientMicros, result.clientCpuMicros],
           [viaFetch, result.fetchMicros, result.fetchCpuMicros],
+          [viaOpenapiFetch, result.openapiFetchMicros, result.openapiFetchCpuMicros],
         ];
-        for (const [call, wall, cpu] of round % 2 === 0 ? order : order.reverse()) {
+        const shift = round % order.length;
+        for (const [call, wall, cpu] of [...order.slice(shift), ...order.slice(0, shift)]) {
           const timing = await timeCalls(call, options.clientCalls, result.concurrency);
           wall.push(timing.wallMicros);
           cpu.push(timing.cpuMicros);
         }
-        result.openapiFetchMicros.push(
-          (await timeCalls(viaOpenapiFetch, options.clientCalls, result.concurrency)).wallMicros,
-        );
       }
     }
     return results;
