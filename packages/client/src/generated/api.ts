@@ -16,15 +16,139 @@ export interface paths {
         /**
          * Create OA authorization link
          * @description Returns the link that sends the Official Account owner to Zalo to authorize the app. After consent,
-         *     Zalo redirects to `redirect_uri` with `code`, `oa_id` and `state` in the query string.
+         *     Zalo redirects to `redirect_uri` with `code`, `oa_id` and `state` in the query string: pass them to
+         *     `ConnectOA`.
+         *
+         *     **Decision (refusal):** Zalo documents no redirect when the owner refuses. Following OAuth 2.0
+         *     (RFC 6749 4.1.2.1), a refusal redirects to `redirect_uri?error=access_denied&state=<state>` with no
+         *     `code`; the mock does exactly that, and a client treats a callback without `code` as a refusal.
          *
          *     Source: docs.etelecom.vn, Zalo Cloud API > "Create OA authorization link".
-         *
-         *     **Decision (one operation, two callers):** the Shop and Partner forms of this call differ only in the
-         *     first path segment (`/v1/shop.Zalo/AuthorizeOA`, `/v1/partner.Zalo/AuthorizeOA`), so they are one
-         *     operation with a `scope` path parameter rather than two copies that could drift apart.
          */
         post: operations["AuthorizeOA"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/ConnectOA": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect OA
+         * @description Connects the Official Account that the owner consented for to the shop, with the `code`, `oa_id` and
+         *     `state` that Zalo put in the query string of the redirect to `redirect_uri`. Returns the connected OA.
+         *     Connecting an OA again, after `RefreshToken` and a new consent, renews its refresh token (`expires_at`).
+         *
+         *     **Decision (code):** the code is single-use and short-lived (public integrations say about 10 minutes):
+         *     an unknown, expired or reused code is 400 `invalid_argument` naming `code`; a `state` or an `oa_id` that
+         *     differs from the consent the code was issued for is 400 `invalid_argument` naming that field.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Connect OA".
+         */
+        post: operations["ConnectOA"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/RefreshToken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get refresh token link
+         * @description Returns a new consent link for a connected OA, for its app and the `redirect_uri` it was connected with:
+         *     not a token. Send the OA owner there before the refresh token expires (`expires_at`), then call
+         *     `ConnectOA` with the new callback's values.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Get refresh token".
+         */
+        post: operations["RefreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/ListOA": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get OA list
+         * @description Lists the OAs connected to the shop, one page at a time, optionally filtered.
+         *
+         *     **Decision (paging):** the docs name the cursor type (`ktCursorPageInfo`) but not its rules. `paging.next`
+         *     in an answer is the cursor to send as `paging.after` for the following page, and is absent or empty on
+         *     the last page; `paging.prev` likewise for `paging.before`. `limit` defaults to 20 and may not exceed 100.
+         *     The order is stable from page to page. These rules are the mock's; eTelecom documents none of them.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Get OA list".
+         */
+        post: operations["ListOA"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/GetShopOA": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get OA information
+         * @description Returns a connected OA with its promotion quotas and its webhook URL.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Get OA information".
+         */
+        post: operations["GetShopOA"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/UpdateShopOA": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update webhook for OA
+         * @description Sets the URL to which eTelecom forwards the OA's Zalo events, and returns the OA as `GetShopOA` does.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Update webhook for OA".
+         */
+        post: operations["UpdateShopOA"];
         delete?: never;
         options?: never;
         head?: never;
@@ -46,6 +170,12 @@ export interface components {
          * @example 1234567890123456789
          */
         Int64String: string;
+        /**
+         * Format: date-time
+         * @description An RFC 3339 date and time, as in the docs' examples.
+         * @example 2026-11-02T08:15:30Z
+         */
+        DateTime: string;
         /**
          * @description **Decision (required fields):** the docs' widget marks every field optional, but nothing can be
          *     authorized without all three, so all three are required.
@@ -69,15 +199,214 @@ export interface components {
              */
             redirect_uri: string;
         };
-        AuthorizeOAResponse: {
+        /** @description The answer of `AuthorizeOA` and `RefreshToken`. */
+        ConsentLink: {
             /**
              * Format: uri
              * @description The OA authorization link for the app: send the OA owner's browser there. The docs do not describe
              *     it; Zalo's OA v4 consent URL has the shape
              *     `https://oauth.zaloapp.com/v4/oa/permission?app_id=...&redirect_uri=...&code_challenge=...&state=...`.
-             * @example https://oauth.zaloapp.com/v4/oa/permission?app_id=1234567890123456789&redirect_uri=https%3A%2F%2Fshop.example.com%2Fzalo%2Fcallback&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&state=8f14e45fceea167a
+             *
+             *     **Decision (state):** `ConnectOA` takes `state` as an integer, so the `state` in this link is a
+             *     decimal integer.
+             * @example https://oauth.zaloapp.com/v4/oa/permission?app_id=1234567890123456789&redirect_uri=https%3A%2F%2Fshop.example.com%2Fzalo%2Fcallback&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&state=1839572046
              */
             url: string;
+        };
+        /** @description The three values of Zalo's redirect to `redirect_uri` after the owner's consent; all required. */
+        ConnectOARequest: {
+            /**
+             * @description The single-use authorization code from the callback's query string.
+             * @example Hd9xW2pQk7LmN3vB8cR1tY5uZ0aE4fG6
+             */
+            code: string;
+            /**
+             * @description The ID of the OA the owner consented for, from the callback's query string.
+             *
+             *     **Decision (name):** the field table calls it `id`; every JSON example and the widget say `oa_id`.
+             */
+            oa_id: components["schemas"]["Int64String"];
+            /**
+             * @description The `state` of the consent link, from the callback's query string.
+             *
+             *     **Decision (type):** the widget and the field table say integer while the curl placeholder is a
+             *     string: it is a JSON integer, so the callback's decimal string is sent as a number. The docs give no
+             *     range; this document bounds it to the integers every JSON parser keeps exact (±(2^53 − 1)).
+             * @example 1839572046
+             */
+            state: number;
+        };
+        /** @description Names one OA connected to the shop. */
+        OAIdRequest: {
+            /** @description The ID of an OA connected to the shop (the field table calls it `id`; the JSON says `oa_id`). */
+            oa_id: components["schemas"]["Int64String"];
+        };
+        /** @description The OA and its new webhook; both required. */
+        UpdateShopOARequest: {
+            /** @description The ID of an OA connected to the shop. */
+            oa_id: components["schemas"]["Int64String"];
+            /**
+             * Format: uri
+             * @description The URL to which eTelecom forwards the OA's events.
+             * @example https://shop.example.com/zalo/webhook
+             */
+            webhook_url: string;
+        };
+        /** @description Every field is optional; an empty object lists the first page of every connected OA. */
+        ListOARequest: {
+            filter?: components["schemas"]["OAFilter"];
+            paging?: components["schemas"]["CursorPaging"];
+        };
+        /**
+         * @description Keeps the OAs that match every given field.
+         *
+         *     **Decision (matching):** the docs name the fields only. `name` matches a case-insensitive substring of the
+         *     OA's name; `date_from` and `date_to` bound `created_at`, both inclusive.
+         */
+        OAFilter: {
+            /** @description Only OAs connected through this Zalo app. */
+            app_id?: components["schemas"]["Int64String"];
+            /** @description Only this OA. */
+            oa_id?: components["schemas"]["Int64String"];
+            /**
+             * @description Only OAs whose name contains this text.
+             * @example Hoa Mai
+             */
+            name?: string;
+            /** @description Only OAs connected at or after this time. */
+            date_from?: components["schemas"]["DateTime"];
+            /** @description Only OAs connected at or before this time. */
+            date_to?: components["schemas"]["DateTime"];
+        };
+        /** @description Which page to read (the docs' `ktCursorPageInfo`); see `ListOA` for the rules this document decides. */
+        CursorPaging: {
+            /** @description The `next` cursor of the previous page. */
+            after?: string;
+            /** @description The `prev` cursor of the following page. */
+            before?: string;
+            /**
+             * @description How many OAs a page holds; 20 unless given, at most 100.
+             * @default 20
+             */
+            limit: number;
+            /** @description A sort order; the docs list no values, and the mock keeps its own stable order. */
+            sort?: string;
+        };
+        /** @description Where a page sits, and the cursors to its neighbours. */
+        PageInfo: {
+            /** @description The `after` cursor this page was read with. */
+            after?: string;
+            /** @description The `before` cursor this page was read with. */
+            before?: string;
+            /** @description The page size used. */
+            limit?: number;
+            /** @description The cursor to send as `after` for the following page; absent or empty on the last page. */
+            next?: string;
+            /** @description The cursor to send as `before` for the preceding page; absent or empty on the first page. */
+            prev?: string;
+            /** @description The sort order used. */
+            sort?: string;
+        };
+        /** @description One page of the shop's connected OAs. */
+        ListOAResponse: {
+            accounts: components["schemas"]["OA"][];
+            paging: components["schemas"]["PageInfo"];
+        };
+        /**
+         * @description An OA connected to the shop. Every example in the docs shows every field; only `oa_id`, `name` and
+         *     `status` are required here (see the required-fields decision in the document's description).
+         *
+         *     **Decision (open values):** the docs' examples use values outside the documented lists (`status: "Z"`,
+         *     quality `"unknown"`), so `status`, `connection_method` and the quality fields are open strings whose known
+         *     values are listed: a client must accept any other value.
+         */
+        OA: {
+            /** @description The Zalo app the OA is connected through. */
+            app_id?: components["schemas"]["Int64String"];
+            /**
+             * @description The OA's avatar image URL.
+             * @example https://s160-ava-talk.zadn.vn/8/4/2/1/hoa-mai.jpg
+             */
+            avatar?: string;
+            /** @description The ID of the connection between the shop and the OA. */
+            connection_id?: components["schemas"]["Int64String"];
+            /**
+             * @description How the OA was connected. Known values are `unknown`, `builtin` and `direct`; `topship` is deprecated.
+             * @example direct
+             */
+            connection_method?: string;
+            /**
+             * @description The OA's cover image URL.
+             * @example https://cover-talk.zadn.vn/4/2/1/8/hoa-mai-cover.jpg
+             */
+            cover?: string;
+            /** @description When the OA was connected. */
+            created_at?: components["schemas"]["DateTime"];
+            /**
+             * @description Zalo's quality rating of the OA now. Known values are `HIGH`, `MEDIUM`, `LOW` and `UNDEFINED`.
+             * @example HIGH
+             */
+            current_quality?: string;
+            /**
+             * @description Messages the OA may send a day.
+             * @example 500
+             */
+            daily_quota?: number;
+            /** @description The OA's description on Zalo. */
+            description?: string;
+            /** @description When the OA's refresh token expires; call `RefreshToken` before then. */
+            expires_at?: components["schemas"]["DateTime"];
+            /** @description Whether Zalo has verified the OA. */
+            is_verified?: boolean;
+            /**
+             * @description Zalo's quality rating of the OA last week. Known values are `HIGH`, `MEDIUM`, `LOW` and `UNDEFINED`.
+             * @example MEDIUM
+             */
+            last_week_quality?: string;
+            /**
+             * @description The OA's name on Zalo.
+             * @example Hoa Mai Florist
+             */
+            name: string;
+            /** @description The OA's ID (the field table calls it `id`; the JSON says `oa_id`). */
+            oa_id: components["schemas"]["Int64String"];
+            /**
+             * @description The ID of the OA's owner.
+             *
+             *     **Decision (spelling):** every example spells the key `onwer_id` (the field table says owner_id).
+             *     This is the key the API sends, so it is kept as it is, never renamed.
+             */
+            onwer_id?: components["schemas"]["Int64String"];
+            /**
+             * @description Messages the OA may still send today.
+             * @example 480
+             */
+            remaining_quota?: number;
+            /** @description The eTelecom shop the OA is connected to. */
+            shop_id?: components["schemas"]["Int64String"];
+            /**
+             * @description The connection's status. Known values are `P` (connected) and `N` (disconnected).
+             * @example P
+             */
+            status: string;
+            /** @description When the connection last changed. */
+            updated_at?: components["schemas"]["DateTime"];
+        };
+        /** @description An OA as `GetShopOA` and `UpdateShopOA` return it, with its promotion quotas and webhook. */
+        ShopOA: components["schemas"]["OA"] & {
+            /** @description Promotion messages the OA may send a day. */
+            daily_quota_promotion?: number;
+            /** @description Promotion messages the OA may send this month. */
+            monthly_promotion_quota?: number;
+            /** @description Promotion messages the OA may still send this month. */
+            remaining_monthly_promotion_quota?: number;
+            /** @description Zalo's estimate of next month's promotion quota. */
+            estimated_next_month_promotion_quota?: number;
+            /**
+             * @description Where eTelecom forwards the OA's events, as set by `UpdateShopOA`; absent while none is set.
+             * @example https://shop.example.com/zalo/webhook
+             */
+            webhook_url?: string;
         };
         /** @description eTelecom's error body, shared by every error response. */
         Error: {
@@ -91,7 +420,7 @@ export interface components {
             code: string;
             /**
              * @description A human-readable description of the error.
-             * @example app_id: is required
+             * @example oa_id: is required
              */
             msg: string;
         };
@@ -102,11 +431,25 @@ export interface components {
          *     **Decision:** a body that is not valid JSON is also `invalid_argument` (Twirp would say `malformed`, a
          *     code eTelecom's docs never list).
          *     **Decision (mock):** the mock writes `msg` as one `<field>: <what is wrong>` clause per offending field,
-         *     joined with `"; "` (`body` when the body itself is wrong), and refuses a body over 1 MiB with this response
-         *     (`body: must be at most 1 MiB ...`) without reading it: the docs give no limit, and a Twirp server whose
-         *     body read fails answers 400 `malformed`, which this document maps to `invalid_argument`.
+         *     joined with `"; "` (`body` when the body itself is wrong; a nested field as `filter.oa_id`), at most 20
+         *     clauses then `… and N more`, and refuses a body over 1 MiB with this response (`body: must be at most
+         *     1 MiB ...`) without reading it: the docs give no limit, and a Twirp server whose body read fails answers
+         *     400 `malformed`, which this document maps to `invalid_argument`.
          */
         InvalidArgument: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description A provided value is wrong (`invalid_argument`), as for every method; ConnectOA also refuses a code that
+         *     is unknown, expired or already used, and a `state` or `oa_id` that differs from the consent the code was
+         *     issued for, naming the field.
+         */
+        ConnectOAInvalidArgument: {
             headers: {
                 [name: string]: unknown;
             };
@@ -131,6 +474,18 @@ export interface components {
          *     `/v1/admin.Zalo/AuthorizeOA` is 404 even without a key.
          */
         BadRoute: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `bad_route`, as for every method (see BadRoute), or `not_found`: the `oa_id` is not an OA connected to
+         *     the shop. **Decision:** the docs name no error for an unknown OA; Twirp's `not_found` (404) is taken.
+         */
+        OANotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -192,12 +547,187 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthorizeOAResponse"];
+                    "application/json": components["schemas"]["ConsentLink"];
                 };
             };
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    ConnectOA: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectOARequest"];
+            };
+        };
+        responses: {
+            /** @description The connected OA. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OA"];
+                };
+            };
+            400: components["responses"]["ConnectOAInvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["BadRoute"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    RefreshToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAIdRequest"];
+            };
+        };
+        responses: {
+            /** @description A new consent link for the OA's app. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentLink"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    ListOA: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListOARequest"];
+            };
+        };
+        responses: {
+            /** @description One page of connected OAs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOAResponse"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["BadRoute"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    GetShopOA: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAIdRequest"];
+            };
+        };
+        responses: {
+            /** @description The OA, with its quotas and webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopOA"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    UpdateShopOA: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateShopOARequest"];
+            };
+        };
+        responses: {
+            /** @description The OA with its new webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopOA"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
             500: components["responses"]["Internal"];
         };
     };

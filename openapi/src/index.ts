@@ -1,0 +1,25 @@
+export {
+  type DocumentedExample,
+  type DocumentedResponse,
+  documentedExamples,
+  findOperation,
+  jsonMedia,
+  listOperations,
+  namedExamples,
+  type SpecOperation,
+} from "./list-operations.js";
+export {
+  type ContentContainer,
+  deref,
+  isReference,
+  loadSpec,
+  type MediaTypeObject,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  pointerSegment,
+  type Reference,
+  specPath,
+} from "./load-spec.js";
+export { matchRoute, type RouteMatch } from "./match-route.js";
+export { type Preference, parsePrefer, readPreference } from "./read-preference.js";

@@ -1,0 +1,41 @@
+/** What a request asks the mock to answer, as Prism spells it, before anything checks it against the spec. */
+export interface Preference {
+  /** Where it came from: the `Prefer` header, or the `__code`/`__example`/`__dynamic` query parameters. */
+  source: "Prefer" | "query";
+  code?: string;
+  example?: string;
+  dynamic?: string;
+}
+
+/** Splits `Prefer: code=400, example=malformed_json` (RFC 7240: `,` or `;` between preferences) into pairs. */
+export function parsePrefer(header: string): Map<string, string> {
+  const preferences = new Map<string, string>();
+  for (const part of header.split(/[,;]/)) {
+    const separator = part.indexOf("=");
+    if (separator < 0) continue;
+    const value = part.slice(separator + 1).trim();
+    preferences.set(part.slice(0, separator).trim().toLowerCase(), value.replace(/^"(.*)"$/, "$1"));
+  }
+  return preferences;
+}
+
+/**
+ * Reads what a request prefers. As in Prism, a `Prefer` header wins over the query forms (which exist for links
+ * and `<img>`s, where no header can be set); a request that asks for nothing returns undefined.
+ */
+export function readPreference(
+  prefer: string | null | undefined,
+  query: URLSearchParams | undefined,
+): Preference | undefined {
+  const fromHeader = prefer === null || prefer === undefined ? undefined : parsePrefer(prefer);
+  const preference: Preference = { source: fromHeader ? "Prefer" : "query" };
+  let asked = false;
+  for (const name of ["code", "example", "dynamic"] as const) {
+    const value = fromHeader ? fromHeader.get(name) : (query?.get(`__${name}`) ?? undefined);
+    if (value !== undefined) {
+      preference[name] = value;
+      asked = true;
+    }
+  }
+  return asked ? preference : undefined;
+}
