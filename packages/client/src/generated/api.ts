@@ -100,7 +100,8 @@ export interface paths {
          *     **Decision (paging):** the docs name the cursor type (`ktCursorPageInfo`) but not its rules. `paging.next`
          *     in an answer is the cursor to send as `paging.after` for the following page, and is absent or empty on
          *     the last page; `paging.prev` likewise for `paging.before`. `limit` defaults to 20 and may not exceed 100.
-         *     The order is stable from page to page. These rules are the mock's; eTelecom documents none of them.
+         *     The order is stable from page to page. A cursor that the list did not issue is 400 `invalid_argument`
+         *     naming `paging.after` or `paging.before`. These rules are the mock's; eTelecom documents none of them.
          *
          *     Source: docs.etelecom.vn, Zalo Cloud API > "Get OA list".
          */
@@ -457,6 +458,18 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description A provided value is wrong (`invalid_argument`), as for every method; ListOA also refuses a paging cursor
+         *     that it did not issue, naming the field.
+         */
+        ListOAInvalidArgument: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The `Authorization` header is missing or wrong (`unauthenticated`). */
         Unauthenticated: {
             headers: {
@@ -655,7 +668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListOAResponse"];
                 };
             };
-            400: components["responses"]["InvalidArgument"];
+            400: components["responses"]["ListOAInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
             500: components["responses"]["Internal"];
