@@ -293,7 +293,7 @@ export interface components {
              * @description How many OAs a page holds; 20 unless given, at most 100.
              * @default 20
              */
-            limit: number;
+            limit?: number;
             /** @description A sort order; the docs list no values, and the mock keeps its own stable order. */
             sort?: string;
         };
