@@ -10,4 +10,15 @@ export {
 export { EtelecomNetworkError, isEtelecomNetworkError } from "./errors/etelecom-network-error.js";
 export { EtelecomTimeoutError, isEtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
 export type { components, operations, paths } from "./generated/api.js";
+export type * from "./generated/methods.js";
+export type {
+  ListOperationName,
+  OperationInput,
+  OperationItem,
+  OperationMethod,
+  OperationName,
+  OperationRequest,
+  OperationResult,
+  Paginate,
+} from "./operation-types.js";
 export type * from "./types.js";

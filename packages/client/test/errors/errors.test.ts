@@ -55,6 +55,19 @@ describe("error classes", () => {
     });
   });
 
+  it("says what is wrong in an EtelecomInvalidResponseError's message", () => {
+    expect(new EtelecomInvalidResponseError(502, "<html>").message).toBe(
+      "eTelecom answered 502 with a body that is not the documented JSON",
+    );
+    expect(
+      new EtelecomInvalidResponseError(
+        200,
+        {},
+        "a body that does not fit the spec: body: must have required property 'url'",
+      ).message,
+    ).toBe("eTelecom answered 200 with a body that does not fit the spec: body: must have required property 'url'");
+  });
+
   it("types code as the known codes while still accepting any string", () => {
     expectTypeOf<EtelecomApiError["code"]>().toEqualTypeOf<ErrorCode>();
     expectTypeOf<"invalid_argument">().toExtend<ErrorCode>();
