@@ -1,3 +1,4 @@
+export { type AuthorizationCallback, parseAuthorizationCallback } from "./authorization-callback.js";
 export { ORIGINS } from "./base-url.js";
 export { createZaloCloudClient, type ZaloCloudClient } from "./client.js";
 export { EtelecomApiError, isEtelecomApiError } from "./errors/etelecom-api-error.js";

@@ -1,5 +1,6 @@
 // What an app writes: every public option and export, resolved through the package's own exports map and dist.
 import {
+  type AuthorizationCallback,
   createZaloCloudClient,
   type EtelecomApiError,
   isEtelecomApiError,
@@ -11,6 +12,7 @@ import {
   type OperationInput,
   type OperationName,
   type OperationResult,
+  parseAuthorizationCallback,
   type ZaloCloudClient,
 } from "@etelecom-zalo/client";
 
@@ -42,8 +44,8 @@ export async function connect(signal: AbortSignal): Promise<string | EtelecomApi
 }
 
 export async function afterConsent(callbackUrl: string): Promise<string[]> {
-  const [code = "", oaId = "", state = ""] = callbackUrl.split(",");
-  const oa = await client.connectOA({ code, oa_id: oaId, state });
+  const callback: AuthorizationCallback = parseAuthorizationCallback(callbackUrl);
+  const oa = await client.connectOA(callback);
   const again = await client.connectOA({ code: "c", oa_id: 1n, state: 1839572046 });
   const { url } = await client.refreshToken({ oa_id: oa.oa_id });
   const shopOA = await client.getShopOA({ oa_id: again.oa_id });
