@@ -6,7 +6,7 @@ import { isObject } from "./request-body.js";
 
 /**
  * Turns openapi-fetch's `{ data, error, response }` (read with `parseAs: "text"`, so an ok body is the text and an
- * error body is parsed JSON or the text) into the checked 200 body or the right error. An error status with
+ * error body is parsed JSON or the text) into the checked 200 body or the right error. Only a 4xx or 5xx with
  * eTelecom's `{ code, msg }` is an EtelecomApiError, so its `code` is always one eTelecom sent; everything else the
  * client cannot use is an EtelecomInvalidResponseError, which says what is wrong. Both carry the status.
  */
@@ -20,13 +20,17 @@ export function readResponse(
   const value = typeof raw === "string" ? parseJson(raw) : raw;
   const invalid = (problem: string) =>
     new EtelecomInvalidResponseError(status, keep(raw, value, secrets), redact(problem, secrets));
+  // Browsers report a redirect not followed as status 0 ("opaqueredirect"), Node as the 3xx itself.
+  if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
+    throw invalid("a redirect, which the client never follows (it would send the request again, secrets included)");
+  }
   if (response.ok) {
     if (raw === undefined || raw === "") throw invalid("an empty body");
     if (value === undefined) throw invalid("a body that is not JSON");
     if (!check(value)) throw invalid(`a body that does not fit the spec: ${describe(check.errors?.[0])}`);
     return value;
   }
-  if (!isObject(value) || typeof value.code !== "string") {
+  if (status < 400 || !isObject(value) || typeof value.code !== "string") {
     throw invalid("an error status without eTelecom's { code, msg } body");
   }
   const msg = typeof value.msg === "string" ? value.msg : "";

@@ -2,8 +2,8 @@ import { EtelecomError } from "./etelecom-error.js";
 
 /**
  * eTelecom (or a proxy in front of it) answered with something the client cannot use: a body that is not JSON,
- * a 200 that does not fit the spec, or an error status without eTelecom's `{ code, msg }`. The message says which,
- * e.g. `... does not fit the spec: url: must be an absolute https: or http: URL`.
+ * a 200 that does not fit the spec, an error status without eTelecom's `{ code, msg }`, or a redirect. The message
+ * says which, e.g. `... does not fit the spec: url: must be an absolute https: or http: URL`.
  */
 export class EtelecomInvalidResponseError extends EtelecomError {
   override name = "EtelecomInvalidResponseError";
