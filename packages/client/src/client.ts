@@ -35,7 +35,7 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
   if (scope !== "shop" && scope !== "partner") {
     throw new TypeError(`scope must be "shop" or "partner", got ${JSON.stringify(scope)}`);
   }
-  const timeout = checkTimeout(options.timeout ?? 30_000);
+  const timeout = checkTimeout(options.timeout === undefined ? 30_000 : options.timeout);
   const headers = new Headers(options.headers);
   headers.set("Authorization", `Bearer ${apiKey}`);
   if (!headers.has("Accept")) headers.set("Accept", "application/json");

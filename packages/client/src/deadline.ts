@@ -1,10 +1,13 @@
 import { EtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
 
-/** Returns `timeout` if it is a usable number of milliseconds, else throws a TypeError. */
-export function checkTimeout(timeout: number): number {
+/** Returns `timeout` if it is a usable number of milliseconds: a TypeError for a non-number, a RangeError out of range. */
+export function checkTimeout(timeout: unknown): number {
+  if (typeof timeout !== "number") {
+    throw new TypeError(`timeout must be a number of milliseconds, got ${typeof timeout}`);
+  }
   // setTimeout fires at once for delays above 2^31-1 ms, which would turn a long timeout into an instant one.
   if (!(timeout > 0 && timeout <= 2 ** 31 - 1)) {
-    throw new TypeError(`timeout must be a number of milliseconds from 1 to 2147483647, got ${String(timeout)}`);
+    throw new RangeError(`timeout must be a number of milliseconds from 1 to 2147483647, got ${timeout}`);
   }
   return timeout;
 }

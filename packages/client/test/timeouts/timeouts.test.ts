@@ -128,14 +128,33 @@ describe("a caller's AbortSignal", () => {
 });
 
 describe("timeout values", () => {
-  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])("refuses %s for the client", (timeout) => {
-    expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout })).toThrow(/timeout must be/);
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])(
+    "refuses %s for the client with a RangeError",
+    (timeout) => {
+      expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout })).toThrow(RangeError);
+      expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout })).toThrow(/timeout must be/);
+    },
+  );
+
+  it.each(["5000", null, {}])("refuses %j for the client with a TypeError", (timeout) => {
+    expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout: timeout as never })).toThrow(TypeError);
+    expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout: timeout as never })).toThrow(
+      /timeout must be a number/,
+    );
   });
 
-  it.each([0, -1, Number.NaN, 2 ** 31])("refuses %s for a call, before any request", async (timeout) => {
+  it.each([
+    [0, RangeError],
+    [-1, RangeError],
+    [Number.NaN, RangeError],
+    [2 ** 31, RangeError],
+    ["10", TypeError],
+  ])("refuses %s for a call, before any request, with a %o", async (timeout, kind) => {
     const fake = hangingFetch();
     const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: fake.fetch });
-    await expect(client.authorizeOA(body, { timeout })).rejects.toThrow(/timeout must be/);
+    const error = await client.authorizeOA(body, { timeout: timeout as never }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(kind);
+    expect(error).toMatchObject({ message: expect.stringMatching(/timeout must be/) });
     expect(fake.calls).toHaveLength(0);
   });
 });
