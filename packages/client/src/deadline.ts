@@ -1,3 +1,4 @@
+import { onAbort } from "./abort-listeners.js";
 import { EtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
 
 /** Returns `timeout` if it is a usable number of milliseconds: a TypeError for a non-number, a RangeError out of range. */
@@ -30,8 +31,7 @@ export async function withDeadline<T>(
     timedOut = true;
     controller.abort();
   }, timeout);
-  const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener("abort", onAbort);
+  const unsubscribe = signal === undefined ? undefined : onAbort(signal, () => controller.abort(signal.reason));
   try {
     return await send(controller.signal);
   } catch (cause) {
@@ -40,6 +40,6 @@ export async function withDeadline<T>(
     throw onFailure(cause);
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    unsubscribe?.();
   }
 }

@@ -1,6 +1,7 @@
+import { getEventListeners } from "node:events";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createZaloCloudClient, EtelecomError, EtelecomTimeoutError } from "../../src/index.js";
-import { fakeFetch } from "../fake-fetch.js";
+import { fakeFetch, json } from "../fake-fetch.js";
 import { startServer } from "../http-server.js";
 
 const body = { app_id: "1", app_secret: "s", redirect_uri: "https://example.com/cb" };
@@ -156,5 +157,38 @@ describe("timeout values", () => {
     expect(error).toBeInstanceOf(kind);
     expect(error).toMatchObject({ message: expect.stringMatching(/timeout must be/) });
     expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe("one AbortSignal shared by many calls", () => {
+  /** A fetch that answers after a few milliseconds, so that the calls overlap. */
+  const slowFetch = () =>
+    fakeFetch(() => new Promise<Response>((resolve) => setTimeout(() => resolve(json(200, { url: "https://x" })), 5)));
+
+  it("gets one listener, so 50 concurrent calls print no MaxListenersExceededWarning, and none is left after", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const controller = new AbortController();
+      const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: slowFetch().fetch });
+      await Promise.all(Array.from({ length: 50 }, () => client.authorizeOA(body, { signal: controller.signal })));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map(({ name, message }) => `${name}: ${message}`)).toEqual([]);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
+  it("aborts every call with its reason", async () => {
+    const controller = new AbortController();
+    const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: hangingFetch().fetch });
+    const outcomes = Array.from({ length: 20 }, () =>
+      client.authorizeOA(body, { signal: controller.signal }).catch((e: unknown) => e),
+    );
+    const reason = new Error("shutting down");
+    controller.abort(reason);
+    expect(await Promise.all(outcomes)).toEqual(Array.from({ length: 20 }, () => reason));
   });
 });
