@@ -16,7 +16,8 @@ export function checkTimeout(timeout: unknown): number {
 /**
  * Runs `send` with a signal that aborts after `timeout` ms or when the caller's `signal` aborts, and tells the
  * outcomes apart: the timeout rejects with EtelecomTimeoutError, the caller's abort with the caller's own reason
- * (as `fetch` itself does), and any other failure with what `onFailure` makes of it.
+ * (as `fetch` itself does), and any other failure with what `onFailure` makes of it. It settles when the signal
+ * aborts even if `send` ignores the signal (an injected fetch, a body that never ends).
  */
 export async function withDeadline<T>(
   timeout: number,
@@ -32,8 +33,11 @@ export async function withDeadline<T>(
     controller.abort();
   }, timeout);
   const unsubscribe = signal === undefined ? undefined : onAbort(signal, () => controller.abort(signal.reason));
+  const aborted = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+  });
   try {
-    return await send(controller.signal);
+    return await Promise.race([send(controller.signal), aborted]);
   } catch (cause) {
     if (timedOut) throw new EtelecomTimeoutError(timeout);
     if (signal?.aborted) throw signal.reason;

@@ -160,6 +160,24 @@ describe("timeout values", () => {
   });
 });
 
+describe("a fetch that ignores the signal", () => {
+  it("still ends the call at the timeout", async () => {
+    const fake = fakeFetch(() => new Promise<Response>(() => {}));
+    const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: fake.fetch, timeout: 20 });
+    expect(await client.authorizeOA(body).catch((e: unknown) => e)).toBeInstanceOf(EtelecomTimeoutError);
+  });
+
+  it("still ends the call when the caller aborts", async () => {
+    const fake = fakeFetch(() => new Promise<Response>(() => {}));
+    const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: fake.fetch });
+    const controller = new AbortController();
+    const outcome = client.authorizeOA(body, { signal: controller.signal }).catch((e: unknown) => e);
+    const reason = new Error("stop");
+    controller.abort(reason);
+    expect(await outcome).toBe(reason);
+  });
+});
+
 describe("one AbortSignal shared by many calls", () => {
   /** A fetch that answers after a few milliseconds, so that the calls overlap. */
   const slowFetch = () =>
