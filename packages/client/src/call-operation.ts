@@ -1,4 +1,5 @@
 import type { Client } from "openapi-fetch";
+import { type BodyReading, capResponses } from "./cap-response.js";
 import { checkTimeout, withDeadline } from "./deadline.js";
 import type { paths } from "./generated/api.js";
 import type { OperationDescriptor } from "./operation-types.js";
@@ -13,6 +14,7 @@ export interface CallContext {
   apiKey: string;
   scope: Scope;
   timeout: number;
+  fetch: typeof globalThis.fetch;
 }
 
 /** openapi-fetch's `request`, for a path and a body that the operation table, not a literal, provides. */
@@ -36,6 +38,7 @@ export async function callOperation(
 ): Promise<unknown> {
   const body = toRequestBody(input, operation);
   const secrets = [context.apiKey, ...valuesAt(input, operation.secrets)];
+  const reading: BodyReading = { overflow: false };
   const send = context.raw.request as unknown as SendRequest;
   const result = await withDeadline(
     checkTimeout(timeout),
@@ -49,8 +52,9 @@ export async function callOperation(
         signal: deadline,
         // Following a 307/308 would POST the request's secrets again, to wherever the Location header points.
         redirect: "manual",
+        fetch: capResponses(context.fetch, reading),
       }),
     (cause) => toNetworkError(cause, secrets),
   );
-  return readResponse(result, operation.check, secrets);
+  return readResponse(result, reading, operation.check, secrets);
 }

@@ -47,7 +47,7 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
     fetch,
   });
   raw.use(...middleware);
-  const context: CallContext = { raw, apiKey, scope, timeout };
+  const context: CallContext = { raw, apiKey, scope, timeout, fetch };
   const methods = Object.entries(operationTable).map(([name, operation]) => [
     name,
     operationMethod(context, operation),

@@ -1,5 +1,6 @@
 export { type AuthorizationCallback, parseAuthorizationCallback } from "./authorization-callback.js";
 export { ORIGINS } from "./base-url.js";
+export { MAX_RESPONSE_BYTES } from "./cap-response.js";
 export { createZaloCloudClient, type ZaloCloudClient } from "./client.js";
 export { EtelecomApiError, isEtelecomApiError } from "./errors/etelecom-api-error.js";
 export { EtelecomError, isEtelecomError } from "./errors/etelecom-error.js";

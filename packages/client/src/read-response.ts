@@ -1,8 +1,14 @@
+import { type BodyReading, MAX_RESPONSE_BYTES } from "./cap-response.js";
 import { EtelecomApiError } from "./errors/etelecom-api-error.js";
 import { EtelecomInvalidResponseError } from "./errors/etelecom-invalid-response-error.js";
 import type { ResponseCheck } from "./operation-types.js";
 import { redact } from "./redact.js";
 import { isObject } from "./request-body.js";
+
+/** JSON up to this many characters is kept whole in an error's `body`; anything else is cut to an excerpt. */
+const WHOLE_JSON_UP_TO = 64 * 1024;
+/** The length of the excerpt an error keeps of a body that is not small JSON. */
+const EXCERPT_LENGTH = 1024;
 
 /**
  * Turns openapi-fetch's `{ data, error, response }` (read with `parseAs: "text"`, so an ok body is the text and an
@@ -12,6 +18,7 @@ import { isObject } from "./request-body.js";
  */
 export function readResponse(
   { data, error, response }: { data?: unknown; error?: unknown; response: Response },
+  reading: BodyReading,
   check: ResponseCheck,
   secrets: readonly unknown[],
 ): unknown {
@@ -20,6 +27,7 @@ export function readResponse(
   const value = typeof raw === "string" ? parseJson(raw) : raw;
   const invalid = (problem: string) =>
     new EtelecomInvalidResponseError(status, keep(raw, value, secrets), redact(problem, secrets));
+  if (reading.overflow) throw invalid(`a body over ${MAX_RESPONSE_BYTES} bytes, of which it read no more`);
   // Browsers report a redirect not followed as status 0 ("opaqueredirect"), Node as the 3xx itself.
   if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
     throw invalid("a redirect, which the client never follows (it would send the request again, secrets included)");
@@ -46,9 +54,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What an error keeps of a body: the parsed JSON, or the text, redacted. */
+/** What an error keeps of a body: small JSON parsed, anything else a redacted excerpt of its text. */
 function keep(raw: unknown, value: unknown, secrets: readonly unknown[]): unknown {
-  return redact(value ?? raw, secrets);
+  const text = typeof raw === "string" ? raw : (JSON.stringify(raw) ?? "");
+  if (value !== undefined && text.length <= WHOLE_JSON_UP_TO) return redact(value, secrets);
+  // Redacted before it is cut, so that a cut cannot leave the first characters of a secret behind.
+  const redacted = redact(text, secrets);
+  return redacted.length <= EXCERPT_LENGTH ? redacted : `${redacted.slice(0, EXCERPT_LENGTH)}…`;
 }
 
 /** `accounts[0].oa_id: must be string`, from ajv's first error; `body` stands for the whole body. */

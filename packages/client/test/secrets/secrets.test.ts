@@ -223,6 +223,15 @@ describe("secrets that are easy to miss", () => {
     );
     expect(error).toMatchObject({ msg: "Bearer [redacted] is not a key; absent" });
   });
+
+  it("cut by the 1 KiB excerpt leave none of their characters behind", async () => {
+    const page = `${"x".repeat(1020)}${appSecret}${"y".repeat(2000)}`;
+    const error = await echoed(apiKey, appSecret, () => new Response(page, { status: 502 }));
+    const kept = (error as { body: string }).body;
+    expect(kept.startsWith("x".repeat(1020))).toBe(true);
+    expect(kept.length).toBeLessThanOrEqual(1025);
+    expect(kept).not.toContain(appSecret.slice(0, 4));
+  });
 });
 
 describe.each(fieldsOf("secrets"))("the writeOnly field %s %s", (name, _, path) => {

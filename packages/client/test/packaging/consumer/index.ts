@@ -9,6 +9,7 @@ import {
   isEtelecomNetworkError,
   isEtelecomTimeoutError,
   type ListOAItem,
+  MAX_RESPONSE_BYTES,
   type OperationInput,
   type OperationName,
   type OperationResult,
@@ -59,7 +60,7 @@ export async function afterConsent(callbackUrl: string): Promise<string[]> {
     const item: ListOAItem = account;
     names.push(item.name, account.status);
   }
-  return names;
+  return names.slice(0, MAX_RESPONSE_BYTES);
 }
 
 /** Any method, called generically through the published helper types. */
