@@ -47,7 +47,7 @@ async function* pages(
       throw new EtelecomInvalidResponseError(
         200,
         page.paging,
-        `a paging.next it already sent (${JSON.stringify(next)}), so the list would never end`,
+        `a paging.next it already sent (${JSON.stringify(next.length > 80 ? `${next.slice(0, 80)}…` : next)}), so the list would never end`,
       );
     }
     seen.add(next);
