@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseCliOptions } from "./cli-options.js";
+import { type CliCommand, helpText, parseCliOptions } from "./cli-options.js";
 import { startMock } from "./start-mock.js";
 
 /** Prints one line to stderr and exits: a user's mistake or a busy port is not a crash, so no stack trace. */
@@ -8,18 +8,25 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let options: ReturnType<typeof parseCliOptions>;
+let command: CliCommand;
 try {
-  options = parseCliOptions(process.argv.slice(2), process.env);
+  command = parseCliOptions(process.argv.slice(2), process.env);
 } catch (error) {
   fail((error as Error).message);
 }
+if (command.help) {
+  process.stdout.write(helpText());
+  process.exit(0);
+}
+const { options } = command;
 
 const mock = await startMock(options).catch((error: NodeJS.ErrnoException) =>
   fail(
     error.code === "EADDRINUSE"
       ? `port ${options.port} on ${options.host} is already in use (set PORT or --port to another one)`
-      : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
+      : error.code === undefined
+        ? error.message
+        : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
   ),
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

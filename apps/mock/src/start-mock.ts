@@ -1,63 +1,84 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { specPath } from "@etelecom-zalo/openapi";
-import type { IHttpConfig } from "@stoplight/prism-http";
-import { createHandler } from "./create-handler.js";
-import { loadPrism } from "./load-prism.js";
-import { respondToUnparsable } from "./respond.js";
-import { compileRoutes } from "./routes.js";
+import type { Duplex } from "node:stream";
+import { createMockEngine, type MockEngineOptions } from "./engine/create-mock-engine.js";
+import { answerClientError } from "./node/client-error.js";
+import { connectionRegistry } from "./node/connections.js";
+import { errorResponse, writeRawError } from "./node/raw-answer.js";
+import { sendResponse } from "./node/send-response.js";
+import { toRequest } from "./node/to-request.js";
 
-/** Options of {@link startMock}. */
-export interface StartMockOptions {
+/** Options of {@link startMock}: the engine's, and how to listen. */
+export interface StartMockOptions extends Omit<MockEngineOptions, "log"> {
   /** TCP port; 0 picks a free one. Defaults to 4010. */
   port?: number;
   /** Interface to listen on. Defaults to 127.0.0.1. */
   host?: string;
-  /** Generate varied success bodies from the schemas instead of answering the documented examples. */
-  dynamic?: boolean;
-  /** Log Prism's decisions for every request to stdout (slow; for debugging a scenario). */
+  /** Log one line per request to stdout, with the decision behind its answer (keys and secrets never shown). */
   verbose?: boolean;
+  /** Milliseconds a client has to send a whole request before a JSON 408. Defaults to 60000. */
+  requestTimeout?: number;
 }
 
 /** A running mock server. */
 export interface RunningMock {
   /** The origin the mock listens on, e.g. `http://127.0.0.1:4010`: pass it to the client as `baseUrl`. */
   url: string;
+  /** Forgets all state, as `POST /__reset` does: back to the fixtures and the seed's first draw. */
+  reset(): void;
   /** Stops the server, drops its open connections and frees its port. */
   close(): Promise<void>;
 }
 
 /** Starts the eTelecom mock on the OpenAPI document; resolves once it accepts connections. */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port = 4010, host = "127.0.0.1", dynamic = false, verbose = false } = options;
-  const { prismHttp, prismCore, prismCli, prismValidator } = loadPrism();
-  const operations = await prismHttp.getHttpOperationsFromSpec(specPath);
-  if (dynamic) {
-    // As `prism mock --json-schema-faker-fillProperties=false`: generated bodies hold the schema's own properties,
-    // not random extra ones that a frontend would mistake for API fields.
-    await prismCli.configureExtensionsUserProvided(specPath, { fillProperties: false });
-  }
-  const logger = prismCore.createLogger("MOCK", { level: verbose ? "debug" : "silent" });
-  // Security and routing are checked before Prism (see create-handler.ts); Prism validates the body and picks
-  // the response. Responses come from the spec's own examples and schemas, so validating them per request is waste.
-  const config: IHttpConfig = {
-    mock: { dynamic },
-    checkSecurity: false,
-    validateRequest: true,
-    validateResponse: false,
-    errors: false,
-    upstreamProxy: undefined,
-    isProxy: false,
+  const { port = 4010, host = "127.0.0.1", verbose = false, requestTimeout = 60_000, ...engineOptions } = options;
+  const log = verbose ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
+  const engine = await createMockEngine({ ...engineOptions, ...(log && { log }) });
+  /** The adapter's own answers, logged as the engine logs its own. */
+  const refuse = (incoming: IncomingMessage, status: number, code: string, msg: string) => {
+    log?.(`${incoming.method} ${incoming.url?.split("?", 1)[0]} -> ${status} ${code}: ${msg}`);
+    return errorResponse(status, code, msg);
   };
-  const handler = createHandler({
-    prism: prismHttp.createInstance(config, { logger }),
-    validateInput: prismValidator.validateInput,
-    config,
-    routes: compileRoutes(operations),
-    dynamic,
-    ...(verbose && { log: (line: string) => logger.info(line) }),
+  const connections = connectionRegistry();
+
+  async function serve(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const converted = toRequest(incoming);
+    const abort = "request" in converted ? converted.body?.abort : undefined;
+    const connection = connections.open({ incoming, ...(abort && { abort }) }, outgoing);
+    const response =
+      "request" in converted
+        ? await engine.handle(converted.request)
+        : refuse(incoming, converted.status, converted.code, converted.msg);
+    connection.writing = true;
+    await sendResponse(incoming, outgoing, response);
+    connection.writing = false;
+  }
+
+  const server = createServer({
+    // Answered by the adapter, as JSON, instead of Node's empty 400.
+    requireHostHeader: false,
+    requestTimeout,
+    headersTimeout: requestTimeout,
+    // How often Node looks for timed-out requests: often enough that a short timeout is kept to.
+    connectionsCheckingInterval: Math.min(1000, Math.max(10, requestTimeout / 4)),
   });
-  const server = createServer(handler).on("clientError", respondToUnparsable);
+  server.on("request", (incoming, outgoing) => {
+    serve(incoming, outgoing).catch(() => outgoing.destroy());
+  });
+  server.on("checkExpectation", (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const msg = `Expect: ${JSON.stringify(incoming.headers.expect ?? "")} is not supported (only 100-continue is)`;
+    sendResponse(incoming, outgoing, refuse(incoming, 417, "invalid_argument", msg)).catch(() => outgoing.destroy());
+  });
+  server.on("connect", (incoming: IncomingMessage, socket: Duplex) => {
+    const msg = `unsupported method CONNECT for path ${incoming.url}`;
+    log?.(`CONNECT ${incoming.url} -> 404 bad_route: ${msg}`);
+    writeRawError(socket, 404, "bad_route", msg);
+  });
+  server.on("clientError", (failure: NodeJS.ErrnoException, socket: Duplex) => {
+    answerClientError(failure, socket, connections.of(socket), requestTimeout);
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -69,6 +90,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostname}:${address.port}`,
+    reset: () => engine.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((failure) => (failure ? reject(failure) : resolve()));

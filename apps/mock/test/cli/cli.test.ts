@@ -1,44 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { portIsFree } from "../use-mock.js";
-
-const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
-const running = new Set<ChildProcess>();
-
-/** Spawns the built CLI with a clean PORT/HOST environment. */
-function spawnCli(args: string[], env: Record<string, string> = {}) {
-  const { PORT: _port, HOST: _host, ...inherited } = process.env;
-  const child = spawn(process.execPath, [cli, ...args], { env: { ...inherited, ...env } });
-  running.add(child);
-  child.once("exit", () => running.delete(child));
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (data) => {
-    stdout += data;
-  });
-  child.stderr.on("data", (data) => {
-    stderr += data;
-  });
-  const exited = once(child, "exit").then(([code]) => code as number | null);
-  /** Resolves with the origin from the CLI's one "listening on" line. */
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", () => {
-      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url) resolve(url);
-    });
-    exited.then(() => reject(new Error(`CLI exited: ${stderr}`)));
-  });
-  // Tests of a CLI that must fail never await `listening`.
-  listening.catch(() => {});
-  return { child, listening, exited, output: () => ({ stdout, stderr }) };
-}
-
-afterEach(() => {
-  for (const child of running) child.kill("SIGKILL");
-});
+import { documentedExamples } from "@etelecom-zalo/openapi";
+import { describe, expect, it } from "vitest";
+import { spawnCli } from "../spawn-cli.js";
+import { portIsFree, validBody } from "../use-mock.js";
 
 describe("etelecom-zalo-mock CLI", () => {
   it("prints exactly one line saying where it listens, taking PORT from the environment", async () => {
@@ -73,18 +38,70 @@ describe("etelecom-zalo-mock CLI", () => {
     await run.exited;
   });
 
-  it("exits non-zero with one line, no stack trace, when the port is in use", async () => {
+  it.each([[["--help"]], [["--", "--help"]]])(
+    "lists every flag and environment variable with its default in %j",
+    async (args) => {
+      const run = spawnCli(args);
+      expect(await run.exited).toBe(0);
+      const { stdout } = run.output();
+      for (const line of [
+        /--port <n> +PORT +.*\(default: 4010\)/,
+        /--host <host> +HOST +.*\(default: 127\.0\.0\.1\)/,
+        /--public-url <url> +PUBLIC_URL +.*\(default: the origin each request uses\)/,
+        /--fixtures <file> .*\(default: none\)/,
+        /--seed <n> .*\(default: 0\)/,
+        /--stateless .*\(default: off\)/,
+        /--dynamic .*\(default: off\)/,
+        /--verbose .*\(default: off\)/,
+        /--help /,
+      ]) {
+        expect(stdout).toMatch(line);
+      }
+    },
+  );
+
+  it("takes PUBLIC_URL, --seed and --stateless", async () => {
+    const call = async (url: string) => {
+      const response = await fetch(`${url}/v1/shop.Zalo/AuthorizeOA`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: "Bearer k" },
+        body: JSON.stringify(validBody),
+      });
+      return ((await response.json()) as { url: string }).url;
+    };
+    const runs = [
+      spawnCli(["--port", "0", "--seed", "9"], { PUBLIC_URL: "https://mock.example.com" }),
+      spawnCli(["--port", "0", "--seed", "9", "--public-url", "https://mock.example.com"]),
+      spawnCli(["--port", "0", "--stateless"]),
+    ];
+    const [seeded, again, stateless] = await Promise.all(runs.map(async (run) => call(await run.listening)));
+    expect(seeded?.startsWith("https://mock.example.com/v4/oa/permission?")).toBe(true);
+    expect(again).toBe(seeded);
+    const documented = documentedExamples().find(({ example }) => example === "consent_link")?.value;
+    expect(stateless).toBe((documented as { url: string }).url);
+    for (const run of runs) run.child.kill("SIGTERM");
+    await Promise.all(runs.map((run) => run.exited));
+  });
+
+  const root = JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"));
+  // What `pnpm start` runs once turbo has built it: the CLI itself, with no package manager around it to add lines.
+  const startCommand = (root.scripts.start as string).split(" && ").at(-1) as string;
+
+  it.each([
+    ["the CLI", (port: number) => spawnCli(["--port", String(port)])],
+    [startCommand, (port: number) => spawnCli([], { PORT: String(port) }, startCommand)],
+  ])("exits 1 with one line on stderr, no stack trace, when the port is in use: %s", async (_name, start) => {
+    expect(startCommand).toBe("node apps/mock/dist/cli.js");
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const run = spawnCli(["--port", String(port)]);
-      expect(await run.exited).not.toBe(0);
-      const { stdout, stderr } = run.output();
-      expect(stdout).toBe("");
-      expect(stderr).toBe(
-        `etelecom-zalo-mock: port ${port} on 127.0.0.1 is already in use (set PORT or --port to another one)\n`,
-      );
+      const run = start(port);
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toEqual({
+        stdout: "",
+        stderr: `etelecom-zalo-mock: port ${port} on 127.0.0.1 is already in use (set PORT or --port to another one)\n`,
+      });
     } finally {
       blocker.close();
     }
@@ -93,7 +110,13 @@ describe("etelecom-zalo-mock CLI", () => {
   it.each([
     [["--port", "http"], 'invalid port "http": expected 0-65535'],
     [["--port", "70000"], 'invalid port "70000": expected 0-65535'],
-    [["--bogus"], "Unknown option '--bogus'"],
+    [
+      ["--bogus"],
+      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --stateless, --dynamic, --verbose, --help)",
+    ],
+    [["extra"], "Unexpected argument 'extra'"],
+    [["--seed", "x"], 'invalid seed "x": expected an integer'],
+    [["--public-url", "nope"], 'publicUrl "nope" is not a URL (expected e.g. https://mock.example.com)'],
   ])("refuses %j with one line and a non-zero exit", async (args, reason) => {
     const run = spawnCli(args);
     expect(await run.exited).not.toBe(0);
@@ -102,22 +125,37 @@ describe("etelecom-zalo-mock CLI", () => {
     expect(stderr).toContain(reason);
   });
 
-  it("logs Prism's decisions with --verbose and nothing per request without it", async () => {
-    const body = JSON.stringify({ app_id: "1", app_secret: "s", redirect_uri: "https://example.com/cb" });
-    const request = (url: string) =>
+  it("logs one line per request with --verbose, secrets redacted, and nothing per request without it", async () => {
+    const body = JSON.stringify({
+      app_id: "1",
+      app_secret: "s3cr3t-app-secret",
+      redirect_uri: "https://example.com/cb",
+    });
+    const request = (url: string, prefer?: string) =>
       fetch(`${url}/v1/shop.Zalo/AuthorizeOA`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: "Bearer k" },
+        headers: {
+          "Content-Type": "application/json",
+          Authorization: "Bearer s3cr3t-api-key",
+          ...(prefer && { Prefer: prefer }),
+        },
         body,
       });
     const quiet = spawnCli(["--port", "0"]);
     const verbose = spawnCli(["--port", "0", "--verbose"]);
     await request(await quiet.listening);
-    await request(await verbose.listening);
+    const url = await verbose.listening;
+    await request(url);
+    await request(url);
+    await request(url, "code=500");
     quiet.child.kill("SIGTERM");
     verbose.child.kill("SIGTERM");
     await Promise.all([quiet.exited, verbose.exited]);
     expect(quiet.output().stdout.trim().split("\n")).toHaveLength(1);
-    expect(verbose.output().stdout).toContain("The request passed the validation rules");
+    const lines = verbose.output().stdout.trim().split("\n").slice(1);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^POST \/v1\/shop\.Zalo\/AuthorizeOA .*-> 200 /);
+    expect(lines[2]).toMatch(/-> 500 .*code=500/);
+    expect(verbose.output().stdout).not.toMatch(/s3cr3t/);
   });
 });

@@ -9,7 +9,10 @@ describe("routes", () => {
     const response = await mock.post(production.pathname);
     expect(response.status).toBe(200);
     expectJson(response);
-    expect(await response.json()).toHaveProperty("url", expect.stringMatching(/^https:\/\/oauth\.zaloapp\.com\//));
+    expect(await response.json()).toHaveProperty(
+      "url",
+      expect.stringMatching(new RegExp(`^${mock.url}/v4/oa/permission\\?`)),
+    );
   });
 
   it.each([

@@ -59,3 +59,20 @@ describe("body validation", () => {
     expect(await errorOf(response)).toEqual({ status: 400, code: "invalid_argument", msg: "app_id: is required" });
   });
 });
+
+describe("a body with a huge number of mistakes", () => {
+  it("names the first 20 and counts the rest", async () => {
+    const body = Object.fromEntries(Array.from({ length: 96_000 }, (_, index) => [`k${index}`, 1]));
+    const { msg } = await errorOf(await mock.post(undefined, { body }));
+    const clauses = msg.split("; ");
+    expect(clauses).toHaveLength(21);
+    expect(clauses.slice(0, 3)).toEqual([
+      "app_id: is required",
+      "app_secret: is required",
+      "redirect_uri: is required",
+    ]);
+    expect(clauses[3]).toBe("k0: is not a known field");
+    expect(clauses[20]).toBe("… and 95983 more");
+    expect(msg.length).toBeLessThan(1_000);
+  });
+});

@@ -1,5 +1,8 @@
 import type { IPrismDiagnostic } from "@stoplight/prism-core";
 
+/** A `msg` names at most this many fields, then counts the rest: a body can hold ~100k wrong fields in 1 MiB. */
+export const MAX_CLAUSES = 20;
+
 /**
  * The spec's int64 pattern spells out int64's range digit by digit, ending in its maximum: a reader is better
  * served by what it means than by 400 characters of regular expression.
@@ -8,12 +11,12 @@ const INT64_PATTERN_END = "|9223372036854775807)$";
 
 const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
-/** Turns one of Prism's request-body diagnostics (Ajv's error, reworded by Prism) into a field and a reason. */
-function clause(diagnostic: IPrismDiagnostic, bodySent: boolean): [field: string, what: string] {
+/** Turns one of Prism's body diagnostics (Ajv's error, reworded by Prism) into a field and a reason. */
+export function clause(diagnostic: IPrismDiagnostic, bodySent: boolean): [field: string, what: string] {
   const path = diagnostic.path ?? [];
   const property = path.slice(1).join(".");
-  // Prism writes "Request body [property <path> ]<Ajv message>": keep Ajv's part.
-  const ajvMessage = diagnostic.message.replace(/^Request body (property \S+ )?/, "");
+  // Prism writes "Request body [property <path> ]<Ajv message>" ("Response" for a response): keep Ajv's part.
+  const ajvMessage = diagnostic.message.replace(/^(?:Request|Response) body (property \S+ )?/, "");
   const quoted = /'(.*)'$/s.exec(ajvMessage)?.[1];
   switch (diagnostic.code) {
     case "required":
@@ -42,12 +45,15 @@ function clause(diagnostic: IPrismDiagnostic, bodySent: boolean): [field: string
   }
 }
 
-/** Builds the `invalid_argument` msg: one `<field>: <what is wrong>` clause per offending field, joined by "; ". */
-export function validationMessage(diagnostics: IPrismDiagnostic[], bodySent: boolean): string {
-  const clauses = new Map<string, string>();
-  for (const diagnostic of diagnostics) {
-    const [field, what] = clause(diagnostic, bodySent);
-    if (!clauses.has(field)) clauses.set(field, what);
-  }
-  return [...clauses].map(([field, what]) => `${field}: ${what}`).join("; ");
+/**
+ * Builds the `invalid_argument` msg: one `<field>: <what is wrong>` clause per field (the first reason found for
+ * it), joined by "; ", at most {@link MAX_CLAUSES} of them, then `… and N more`, counting `unlisted` clauses that
+ * were not even passed in.
+ */
+export function validationMessage(clauses: Iterable<[field: string, what: string]>, unlisted = 0): string {
+  const byField = new Map<string, string>();
+  for (const [field, what] of clauses) if (!byField.has(field)) byField.set(field, what);
+  const named = [...byField].slice(0, MAX_CLAUSES).map(([field, what]) => `${field}: ${what}`);
+  const more = byField.size - named.length + unlisted;
+  return [...named, ...(more > 0 ? [`… and ${more} more`] : [])].join("; ");
 }

@@ -1,0 +1,122 @@
+import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { listOperations, loadSpec, type OpenApiDocument, type SpecOperation, specPath } from "@etelecom-zalo/openapi";
+import type { IHttpConfig } from "@stoplight/prism-http";
+
+type PrismHttp = typeof import("@stoplight/prism-http");
+type PrismCore = typeof import("@stoplight/prism-core");
+type PrismValidator = typeof import("@stoplight/prism-http/dist/validator/index.js");
+type PrismSchemaValidator = typeof import("@stoplight/prism-http/dist/validator/validators/utils.js");
+
+/** One operation of the spec, as Prism reads it. */
+export type PrismOperation = Awaited<ReturnType<PrismHttp["getHttpOperationsFromSpec"]>>[number];
+
+/** What every engine in a process shares, loaded once per spec: the spec, its operations, and Prism. */
+export interface Shared {
+  spec: OpenApiDocument;
+  /** The reader's operations, in the spec's order. */
+  operations: SpecOperation[];
+  /** Prism's form of each operation, by operationId (Prism's `iid`). */
+  prismOperations: Map<string, PrismOperation>;
+  prism: ReturnType<PrismHttp["createInstance"]>;
+  config: IHttpConfig;
+  /** Prism's request validator, the one its own request pipeline runs. */
+  validateInput: PrismValidator["validateInput"];
+  /** Prism's JSON Schema validator (Ajv with the formats Prism supports). */
+  validateAgainstSchema: PrismSchemaValidator["validateAgainstSchema"];
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Makes `@faker-js/faker` load on first use instead of at import. Prism's JSON Schema generator requires the whole
+ * faker package (every locale, about 0.6 s of a 1 s startup) but only touches it for schemas with a `faker`
+ * keyword, which this spec has none of.
+ */
+function deferFaker(requireFromPrism: NodeJS.Require): void {
+  const fakerPath = requireFromPrism.resolve("@faker-js/faker");
+  if (require.cache[fakerPath]) return;
+  let faker: object | undefined;
+  const load = () => {
+    if (!faker) {
+      delete require.cache[fakerPath];
+      faker = requireFromPrism("@faker-js/faker").default as object;
+    }
+    return faker;
+  };
+  const lazyFaker = new Proxy({}, { get: (_, key) => Reflect.get(load(), key) });
+  const Module = require("node:module") as new (id: string) => NodeJS.Module;
+  const stub = new Module(fakerPath);
+  stub.filename = fakerPath;
+  stub.loaded = true;
+  stub.exports = { __esModule: true, default: lazyFaker };
+  require.cache[fakerPath] = stub;
+}
+
+/**
+ * The spec: from the JSON snapshot the build writes beside the built mock (scripts/snapshot-spec.mjs) unless the
+ * YAML has changed since, else from the YAML itself (from source, in tests, or for another document).
+ */
+function readSpec(path: string | undefined): OpenApiDocument {
+  if (path !== undefined) return loadSpec(path);
+  const snapshot = new URL("../openapi.json", import.meta.url);
+  const built = statSync(snapshot, { throwIfNoEntry: false });
+  if (built !== undefined && built.mtimeMs >= statSync(specPath).mtimeMs) {
+    return JSON.parse(readFileSync(snapshot, "utf8")) as OpenApiDocument;
+  }
+  return loadSpec();
+}
+
+async function load(path: string | undefined): Promise<Shared> {
+  const requireFromPrism = createRequire(require.resolve("@stoplight/prism-http"));
+  deferFaker(requireFromPrism);
+  const prismHttp = require("@stoplight/prism-http") as PrismHttp;
+  const prismCore = require("@stoplight/prism-core") as PrismCore;
+  // As `prism mock --json-schema-faker-fillProperties=false`, for every generated body, whichever way dynamic mode
+  // was asked for: generated bodies hold the schema's own properties, not random extra ones that a frontend would
+  // mistake for API fields. The option is global to the generator, so it is set once per process.
+  const { JSONSchemaFaker } = requireFromPrism("json-schema-faker") as {
+    JSONSchemaFaker: { option(name: string, value: unknown): void };
+  };
+  JSONSchemaFaker.option("fillProperties", false);
+  // Security and routing are checked before Prism; Prism validates the body and picks documented responses, which
+  // come from the spec's own examples and schemas, so validating them again per request would be waste.
+  const config: IHttpConfig = {
+    mock: { dynamic: false },
+    checkSecurity: false,
+    validateRequest: true,
+    validateResponse: false,
+    errors: false,
+    upstreamProxy: undefined,
+    isProxy: false,
+  };
+  const spec = readSpec(path);
+  // Prism takes the parsed document (it dereferences a copy in place), so the YAML is parsed at most once.
+  const prismOperations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec));
+  return {
+    spec,
+    operations: listOperations(spec),
+    prismOperations: new Map(prismOperations.map((operation) => [operation.iid ?? operation.id, operation])),
+    prism: prismHttp.createInstance(config, { logger: prismCore.createLogger("MOCK", { level: "silent" }) }),
+    config,
+    validateInput: (require("@stoplight/prism-http/dist/validator/index.js") as PrismValidator).validateInput,
+    validateAgainstSchema: (require("@stoplight/prism-http/dist/validator/validators/utils.js") as PrismSchemaValidator)
+      .validateAgainstSchema,
+  };
+}
+
+const loaded = new Map<string | undefined, Promise<Shared>>();
+
+/**
+ * Loads the spec and Prism once per process and spec (the project's when `path` is undefined): a second engine on
+ * the same spec is ready at once.
+ */
+export function loadShared(path?: string): Promise<Shared> {
+  let shared = loaded.get(path);
+  if (shared === undefined) {
+    shared = load(path);
+    loaded.set(path, shared);
+    shared.catch(() => loaded.delete(path));
+  }
+  return shared;
+}
