@@ -1,18 +1,28 @@
 import createClient, { type Client } from "openapi-fetch";
 import { resolveOrigin } from "./base-url.js";
-import { checkTimeout, withDeadline } from "./deadline.js";
+import { type CallContext, callOperation } from "./call-operation.js";
+import { checkTimeout } from "./deadline.js";
 import type { paths } from "./generated/api.js";
-import { readResponse } from "./read-response.js";
-import { toRequestBody } from "./request-body.js";
-import { toNetworkError } from "./to-network-error.js";
-import type { AuthorizeOAInput, AuthorizeOAResponse, CallOptions, ZaloCloudClientOptions } from "./types.js";
+import type { OperationMethods } from "./generated/methods.js";
+import { operationTable } from "./generated/operations.js";
+import type { OperationDescriptor } from "./operation-types.js";
+import { paginate } from "./paginate.js";
+import type { CallOptions, PageOptions, ZaloCloudClientOptions } from "./types.js";
 
-/** A client for one caller (one key, one scope). */
-export interface ZaloCloudClient {
-  /** Returns the link that sends the OA owner to Zalo to authorize the app; rejects with an EtelecomError or the signal's reason. */
-  authorizeOA(body: AuthorizeOAInput, options?: CallOptions): Promise<AuthorizeOAResponse>;
+/** A client for one caller (one key, one scope): one method per operation of the spec. */
+export interface ZaloCloudClient extends OperationMethods {
   /** The underlying openapi-fetch client, for callers who want `{ data, error, response }`: no validation, no timeout. */
   readonly raw: Client<paths>;
+}
+
+/** One method over the one request function, with `.all` when the operation is a cursor list. */
+function operationMethod(context: CallContext, operation: OperationDescriptor) {
+  const method = (body: unknown, options?: CallOptions) => callOperation(context, operation, body, options);
+  const { list } = operation;
+  if (list === null) return method;
+  return Object.assign(method, {
+    all: (body: unknown = {}, options?: PageOptions) => paginate(method, list.items, body, options),
+  });
 }
 
 /** Creates a client for eTelecom's Zalo Cloud API. */
@@ -25,39 +35,22 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
   if (scope !== "shop" && scope !== "partner") {
     throw new TypeError(`scope must be "shop" or "partner", got ${JSON.stringify(scope)}`);
   }
-  const clientTimeout = checkTimeout(options.timeout ?? 30_000);
+  const timeout = checkTimeout(options.timeout === undefined ? 30_000 : options.timeout);
   const headers = new Headers(options.headers);
   headers.set("Authorization", `Bearer ${apiKey}`);
   if (!headers.has("Accept")) headers.set("Accept", "application/json");
+  // Looked up per call, so a fetch patched in after the client was made (e.g. by a test's request mocker) is used.
+  const fetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const raw = createClient<paths>({
     baseUrl: resolveOrigin(options.environment, options.baseUrl, options.allowInsecureHttp),
     headers,
-    // Looked up per call, so a fetch patched in after the client was made (e.g. by a test's request mocker) is used.
-    fetch: options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init)),
+    fetch,
   });
   raw.use(...middleware);
-
-  return {
-    raw,
-    async authorizeOA(input, { signal, timeout = clientTimeout } = {}) {
-      const body = toRequestBody(input);
-      const secrets = [apiKey, input.app_secret];
-      const result = await withDeadline(
-        checkTimeout(timeout),
-        signal,
-        (deadline) =>
-          raw.POST("/v1/{scope}.Zalo/AuthorizeOA", {
-            params: { path: { scope } },
-            body,
-            // Text, not JSON: openapi-fetch would throw a bare SyntaxError on a body that is not JSON.
-            parseAs: "text",
-            signal: deadline,
-            // Following a 307/308 would POST the app secret again, to wherever the Location header points.
-            redirect: "manual",
-          }),
-        (cause) => toNetworkError(cause, secrets),
-      );
-      return readResponse(result, secrets);
-    },
-  };
+  const context: CallContext = { raw, apiKey, scope, timeout, fetch };
+  const methods = Object.entries(operationTable).map(([name, operation]) => [
+    name,
+    operationMethod(context, operation),
+  ]);
+  return { ...Object.fromEntries(methods), raw } as ZaloCloudClient;
 }

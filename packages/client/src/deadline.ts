@@ -1,10 +1,14 @@
+import { onAbort } from "./abort-listeners.js";
 import { EtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
 
-/** Returns `timeout` if it is a usable number of milliseconds, else throws a TypeError. */
-export function checkTimeout(timeout: number): number {
+/** Returns `timeout` if it is a usable number of milliseconds: a TypeError for a non-number, a RangeError out of range. */
+export function checkTimeout(timeout: unknown): number {
+  if (typeof timeout !== "number") {
+    throw new TypeError(`timeout must be a number of milliseconds, got ${typeof timeout}`);
+  }
   // setTimeout fires at once for delays above 2^31-1 ms, which would turn a long timeout into an instant one.
   if (!(timeout > 0 && timeout <= 2 ** 31 - 1)) {
-    throw new TypeError(`timeout must be a number of milliseconds from 1 to 2147483647, got ${String(timeout)}`);
+    throw new RangeError(`timeout must be a number of milliseconds from 1 to 2147483647, got ${timeout}`);
   }
   return timeout;
 }
@@ -12,7 +16,8 @@ export function checkTimeout(timeout: number): number {
 /**
  * Runs `send` with a signal that aborts after `timeout` ms or when the caller's `signal` aborts, and tells the
  * outcomes apart: the timeout rejects with EtelecomTimeoutError, the caller's abort with the caller's own reason
- * (as `fetch` itself does), and any other failure with what `onFailure` makes of it.
+ * (as `fetch` itself does), and any other failure with what `onFailure` makes of it. It settles when the signal
+ * aborts even if `send` ignores the signal (an injected fetch, a body that never ends).
  */
 export async function withDeadline<T>(
   timeout: number,
@@ -27,16 +32,18 @@ export async function withDeadline<T>(
     timedOut = true;
     controller.abort();
   }, timeout);
-  const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener("abort", onAbort);
+  const unsubscribe = signal === undefined ? undefined : onAbort(signal, () => controller.abort(signal.reason));
+  const aborted = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+  });
   try {
-    return await send(controller.signal);
+    return await Promise.race([send(controller.signal), aborted]);
   } catch (cause) {
     if (timedOut) throw new EtelecomTimeoutError(timeout);
     if (signal?.aborted) throw signal.reason;
     throw onFailure(cause);
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    unsubscribe?.();
   }
 }

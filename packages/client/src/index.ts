@@ -1,4 +1,6 @@
+export { type AuthorizationCallback, parseAuthorizationCallback } from "./authorization-callback.js";
 export { ORIGINS } from "./base-url.js";
+export { MAX_RESPONSE_BYTES } from "./cap-response.js";
 export { createZaloCloudClient, type ZaloCloudClient } from "./client.js";
 export { EtelecomApiError, isEtelecomApiError } from "./errors/etelecom-api-error.js";
 export { EtelecomError, isEtelecomError } from "./errors/etelecom-error.js";
@@ -10,4 +12,15 @@ export {
 export { EtelecomNetworkError, isEtelecomNetworkError } from "./errors/etelecom-network-error.js";
 export { EtelecomTimeoutError, isEtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
 export type { components, operations, paths } from "./generated/api.js";
+export type * from "./generated/methods.js";
+export type {
+  ListOperationName,
+  OperationInput,
+  OperationItem,
+  OperationMethod,
+  OperationName,
+  OperationRequest,
+  OperationResult,
+  Paginate,
+} from "./operation-types.js";
 export type * from "./types.js";

@@ -24,13 +24,13 @@ export interface ZaloCloudClientOptions {
   /** Extra headers for every request; they cannot replace `Authorization`. */
   // Not HeadersInit: that name exists only with the DOM lib, and Node-only projects type-check without it.
   headers?: ConstructorParameters<typeof Headers>[0];
-  /** openapi-fetch middleware, registered with `client.raw.use(...)`, so it also sees `authorizeOA`'s requests. */
+  /** openapi-fetch middleware, registered with `client.raw.use(...)`, so it also sees every method's requests. */
   middleware?: Middleware[];
-  /** Milliseconds `authorizeOA` waits for the whole answer before it rejects with `EtelecomTimeoutError`; default 30000. */
+  /** Milliseconds a call waits for the whole answer before it rejects with `EtelecomTimeoutError`; default 30000. */
   timeout?: number;
 }
 
-/** Per-call options of `authorizeOA`. */
+/** Per-call options of every method. */
 export interface CallOptions {
   /** Aborts the call; it then rejects with `signal.reason` (by default a `DOMException` named `AbortError`). */
   signal?: AbortSignal;
@@ -38,14 +38,11 @@ export interface CallOptions {
   timeout?: number;
 }
 
-/** The body of an AuthorizeOA request, in eTelecom's own field names. */
-export type AuthorizeOARequest = components["schemas"]["AuthorizeOARequest"];
-
-/** What `authorizeOA` accepts: the request body, with `app_id` as a decimal string or a `bigint` (never a number). */
-export type AuthorizeOAInput = Omit<AuthorizeOARequest, "app_id"> & { app_id: string | bigint };
-
-/** The body of a successful AuthorizeOA response. */
-export type AuthorizeOAResponse = components["schemas"]["AuthorizeOAResponse"];
+/** Options of a list method's `.all`: `signal` and `timeout` apply to each page's call. */
+export interface PageOptions extends CallOptions {
+  /** Stops after this many items (a positive integer); by default, every item of every page. */
+  max?: number;
+}
 
 /** eTelecom's error body: `{ code, msg }`. */
 export type ErrorBody = components["schemas"]["Error"];

@@ -2,9 +2,17 @@
 export class EtelecomError extends Error {
   override name = "EtelecomError";
 
-  /** What `JSON.stringify` and loggers see: the name, the message and the error's own fields (never a secret). */
+  /**
+   * What `JSON.stringify` and loggers see: the name, the message, the error's own fields and, when there is one,
+   * the cause's message and code (e.g. `ECONNREFUSED`), which `Error` keeps in a property JSON skips. Never a secret.
+   */
   toJSON(): Record<string, unknown> {
-    return { ...(this as object), message: this.message };
+    const json: Record<string, unknown> = { ...(this as object), message: this.message };
+    const cause = this.cause as { message?: unknown; code?: unknown } | undefined;
+    if (typeof cause === "object" && cause !== null) {
+      json.cause = { message: String(cause.message), ...(typeof cause.code === "string" && { code: cause.code }) };
+    }
+    return json;
   }
 }
 

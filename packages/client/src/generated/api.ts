@@ -189,6 +189,10 @@ export interface components {
             app_id: components["schemas"]["Int64String"];
             /**
              * @description The Zalo application's secret key.
+             *
+             *     **Decision (secrets):** a request field that holds a secret is marked `writeOnly` (JSON Schema's own
+             *     example of it is a password): the generated client redacts every such field, with the API key, from
+             *     its errors, and refuses to generate while a field named like a secret lacks the mark.
              * @example aB3dE5fG7hI9jK1lM2nO
              */
             app_secret: string;
@@ -289,7 +293,7 @@ export interface components {
              * @description How many OAs a page holds; 20 unless given, at most 100.
              * @default 20
              */
-            limit: number;
+            limit?: number;
             /** @description A sort order; the docs list no values, and the mock keeps its own stable order. */
             sort?: string;
         };

@@ -55,6 +55,29 @@ describe("error classes", () => {
     });
   });
 
+  it("serializes a cause as its message and code only", () => {
+    const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", errno: -111 });
+    expect(JSON.parse(JSON.stringify(new EtelecomNetworkError("eTelecom could not be reached", { cause })))).toEqual({
+      name: "EtelecomNetworkError",
+      message: "eTelecom could not be reached",
+      cause: { message: "connect ECONNREFUSED 127.0.0.1:1", code: "ECONNREFUSED" },
+    });
+    expect(JSON.parse(JSON.stringify(new EtelecomTimeoutError(5)))).not.toHaveProperty("cause");
+  });
+
+  it("says what is wrong in an EtelecomInvalidResponseError's message", () => {
+    expect(new EtelecomInvalidResponseError(502, "<html>").message).toBe(
+      "eTelecom answered 502 with a body that is not the documented JSON",
+    );
+    expect(
+      new EtelecomInvalidResponseError(
+        200,
+        {},
+        "a body that does not fit the spec: body: must have required property 'url'",
+      ).message,
+    ).toBe("eTelecom answered 200 with a body that does not fit the spec: body: must have required property 'url'");
+  });
+
   it("types code as the known codes while still accepting any string", () => {
     expectTypeOf<EtelecomApiError["code"]>().toEqualTypeOf<ErrorCode>();
     expectTypeOf<"invalid_argument">().toExtend<ErrorCode>();

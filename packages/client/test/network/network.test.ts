@@ -20,6 +20,16 @@ describe("network errors", () => {
     expect((error as Error).cause).toMatchObject({ code: "ECONNREFUSED" });
   });
 
+  it("keeps the cause's message and code in JSON.stringify, which logs use", async () => {
+    const error = await failure(await closedPortUrl());
+    const json = JSON.parse(JSON.stringify(error));
+    expect(json).toMatchObject({
+      name: "EtelecomNetworkError",
+      message: expect.stringMatching(/ECONNREFUSED/),
+      cause: { message: expect.stringMatching(/ECONNREFUSED/), code: "ECONNREFUSED" },
+    });
+  });
+
   it("a server that drops the connection without answering rejects with EtelecomNetworkError", async () => {
     const server = await startServer((request) => request.socket.destroy());
     try {

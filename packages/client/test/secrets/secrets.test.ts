@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } fr
 import { createZaloCloudClient, EtelecomError } from "../../src/index.js";
 import { fakeFetch, json } from "../fake-fetch.js";
 import { closedPortUrl, startServer } from "../http-server.js";
+import { fieldsOf, methodOf, rejection, requestExample, withValue } from "../spec-examples.js";
 
 const apiKey = "sk_live_KEY0123456789abcdef";
 const appSecret = "zalo-app-secret-98765";
@@ -56,6 +57,14 @@ const scenarios: [string, () => Promise<unknown>][] = [
           code: "ECONNRESET",
         });
         throw Object.assign(new TypeError(`fetch failed: ${await request.text()}`, { cause: inner }), { request });
+      }).authorizeOA(body),
+  ],
+  [
+    "a fetch whose error has the key in its code",
+    () =>
+      clientWith(async (input, init) => {
+        const authorization = new Request(input, init).headers.get("authorization") ?? "";
+        throw Object.assign(new Error("custom transport failed"), { code: authorization.slice("Bearer ".length) });
       }).authorizeOA(body),
   ],
   [
@@ -145,7 +154,7 @@ describe("secrets", () => {
     expect(inspect(error)).not.toContain("sk_live_with");
   });
 
-  it("shorter than 4 characters are left alone, so they cannot garble eTelecom's message", async () => {
+  it("shorter than 4 characters are left alone inside words, so they cannot garble eTelecom's message", async () => {
     const client = createZaloCloudClient({
       apiKey: "k",
       scope: "shop",
@@ -153,5 +162,84 @@ describe("secrets", () => {
     });
     const error = await client.authorizeOA({ ...body, app_secret: "s" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ msg: "app_secret: is required" });
+  });
+});
+
+/** The rejection of a call whose every answer is `response(request text)`, with this key and app secret. */
+async function echoed(key: string, secret: string, response: (request: string) => Response) {
+  const fetch = fakeFetch(async (request) => response(await request.text())).fetch;
+  return rejection(
+    createZaloCloudClient({ apiKey: key, scope: "shop", fetch }).authorizeOA({ ...body, app_secret: secret }),
+  );
+}
+
+/** Checks that no rendering of `error`, nor its body as kept, holds `secret`, as it is or as JSON writes it. */
+function expectNowhere(error: unknown, secret: string) {
+  const { body } = error as { body?: unknown };
+  for (const text of [...renderings(error), typeof body === "string" ? body : (JSON.stringify(body) ?? "")]) {
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(JSON.stringify(secret).slice(1, -1));
+  }
+}
+
+describe("secrets that are easy to miss", () => {
+  const quoted = 'zalo"app\\secret\\"98';
+
+  it.each([
+    [
+      "an HTML page around the JSON request",
+      (request: string) => new Response(`<pre>${request}</pre>`, { status: 502 }),
+    ],
+    ["a truncated JSON echo", (request: string) => new Response(`{"echo":${request.slice(0, -3)}`, { status: 500 })],
+    ["a 200 that is not JSON", (request: string) => new Response(`echo: ${request}`, { status: 200 })],
+  ])("with quotes and backslashes are redacted JSON-escaped, in %s", async (_, response) => {
+    const error = await echoed(apiKey, quoted, response);
+    expect(error).toBeInstanceOf(EtelecomError);
+    expectNowhere(error, quoted);
+    expect(String((error as { body: unknown }).body)).toContain('"app_secret":"[redacted]"');
+  });
+
+  it("are redacted as Go's encoding/json escapes them, with <, > and & as \\u escapes", async () => {
+    const secret = "a<b>c&d-2028";
+    const goEscaped = "a\\u003cb\\u003ec\\u0026d-2028";
+    const page = `<pre>{"app_secret":"${goEscaped}"}</pre>`;
+    const error = await echoed(apiKey, secret, () => new Response(page, { status: 502 }));
+    expect(error).toMatchObject({ body: '<pre>{"app_secret":"[redacted]"}</pre>' });
+  });
+
+  it.each([
+    ["a 1-character", "q"],
+    ["a 2-character", "q7"],
+    ["a 3-character", "q-7"],
+  ])("of %s app secret are redacted where they stand alone, and words keep their letters", async (_, secret) => {
+    const msg = `app_secret ${secret} is wrong; quality ${secret}, (${secret})`;
+    const error = await echoed(apiKey, secret, () => json(400, { code: "invalid_argument", msg }));
+    expect(error).toMatchObject({ msg: "app_secret [redacted] is wrong; quality [redacted], ([redacted])" });
+  });
+
+  it("of a short key are redacted where they stand alone", async () => {
+    const error = await echoed("ab", appSecret, () =>
+      json(401, { code: "unauthenticated", msg: "Bearer ab is not a key; absent" }),
+    );
+    expect(error).toMatchObject({ msg: "Bearer [redacted] is not a key; absent" });
+  });
+
+  it("cut by the 1 KiB excerpt leave none of their characters behind", async () => {
+    const page = `${"x".repeat(1020)}${appSecret}${"y".repeat(2000)}`;
+    const error = await echoed(apiKey, appSecret, () => new Response(page, { status: 502 }));
+    const kept = (error as { body: string }).body;
+    expect(kept.startsWith("x".repeat(1020))).toBe(true);
+    expect(kept.length).toBeLessThanOrEqual(1025);
+    expect(kept).not.toContain(appSecret.slice(0, 4));
+  });
+});
+
+describe.each(fieldsOf("secrets"))("the writeOnly field %s %s", (name, _, path) => {
+  it("is redacted from every error, like the key", async () => {
+    const secret = "writeOnly-secret-13579";
+    const echo = async (request: Request) => new Response(`<pre>${await request.text()}</pre>`, { status: 502 });
+    const error = await rejection(methodOf(name, echo, { apiKey }).send(withValue(requestExample(name), path, secret)));
+    expectNowhere(error, secret);
+    expect(String((error as { body: unknown }).body)).not.toContain(apiKey);
   });
 });

@@ -1,6 +1,7 @@
+import { getEventListeners } from "node:events";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createZaloCloudClient, EtelecomError, EtelecomTimeoutError } from "../../src/index.js";
-import { fakeFetch } from "../fake-fetch.js";
+import { fakeFetch, json } from "../fake-fetch.js";
 import { startServer } from "../http-server.js";
 
 const body = { app_id: "1", app_secret: "s", redirect_uri: "https://example.com/cb" };
@@ -128,14 +129,84 @@ describe("a caller's AbortSignal", () => {
 });
 
 describe("timeout values", () => {
-  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])("refuses %s for the client", (timeout) => {
-    expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout })).toThrow(/timeout must be/);
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])(
+    "refuses %s for the client with a RangeError",
+    (timeout) => {
+      expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout })).toThrow(RangeError);
+      expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout })).toThrow(/timeout must be/);
+    },
+  );
+
+  it.each(["5000", null, {}])("refuses %j for the client with a TypeError", (timeout) => {
+    expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout: timeout as never })).toThrow(TypeError);
+    expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", timeout: timeout as never })).toThrow(
+      /timeout must be a number/,
+    );
   });
 
-  it.each([0, -1, Number.NaN, 2 ** 31])("refuses %s for a call, before any request", async (timeout) => {
+  it.each([
+    [0, RangeError],
+    [-1, RangeError],
+    [Number.NaN, RangeError],
+    [2 ** 31, RangeError],
+    ["10", TypeError],
+  ])("refuses %s for a call, before any request, with a %o", async (timeout, kind) => {
     const fake = hangingFetch();
     const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: fake.fetch });
-    await expect(client.authorizeOA(body, { timeout })).rejects.toThrow(/timeout must be/);
+    const error = await client.authorizeOA(body, { timeout: timeout as never }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(kind);
+    expect(error).toMatchObject({ message: expect.stringMatching(/timeout must be/) });
     expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe("a fetch that ignores the signal", () => {
+  it("still ends the call at the timeout", async () => {
+    const fake = fakeFetch(() => new Promise<Response>(() => {}));
+    const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: fake.fetch, timeout: 20 });
+    expect(await client.authorizeOA(body).catch((e: unknown) => e)).toBeInstanceOf(EtelecomTimeoutError);
+  });
+
+  it("still ends the call when the caller aborts", async () => {
+    const fake = fakeFetch(() => new Promise<Response>(() => {}));
+    const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: fake.fetch });
+    const controller = new AbortController();
+    const outcome = client.authorizeOA(body, { signal: controller.signal }).catch((e: unknown) => e);
+    const reason = new Error("stop");
+    controller.abort(reason);
+    expect(await outcome).toBe(reason);
+  });
+});
+
+describe("one AbortSignal shared by many calls", () => {
+  /** A fetch that answers after a few milliseconds, so that the calls overlap. */
+  const slowFetch = () =>
+    fakeFetch(() => new Promise<Response>((resolve) => setTimeout(() => resolve(json(200, { url: "https://x" })), 5)));
+
+  it("gets one listener, so 50 concurrent calls print no MaxListenersExceededWarning, and none is left after", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const controller = new AbortController();
+      const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: slowFetch().fetch });
+      await Promise.all(Array.from({ length: 50 }, () => client.authorizeOA(body, { signal: controller.signal })));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map(({ name, message }) => `${name}: ${message}`)).toEqual([]);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
+  it("aborts every call with its reason", async () => {
+    const controller = new AbortController();
+    const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: hangingFetch().fetch });
+    const outcomes = Array.from({ length: 20 }, () =>
+      client.authorizeOA(body, { signal: controller.signal }).catch((e: unknown) => e),
+    );
+    const reason = new Error("shutting down");
+    controller.abort(reason);
+    expect(await Promise.all(outcomes)).toEqual(Array.from({ length: 20 }, () => reason));
   });
 });

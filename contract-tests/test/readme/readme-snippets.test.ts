@@ -1,0 +1,128 @@
+// Type-checks the README's TypeScript: every ```ts block of "Calling the client" and "Connect an OA", and any
+// other block that imports the client, against the built client as an app resolves it (its exports map and dist).
+// Each block is its own module; the free variables the prose gives them (an Express-style `app`, a `shop` client)
+// are declared once below.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const SECTIONS = ["Calling the client", "Connect an OA"];
+const CLIENT_IMPORT = 'from "@etelecom-zalo/client"';
+
+/** What the snippets take from their surroundings, as an app would have it. */
+const AMBIENT = `import type { ZaloCloudClient } from "@etelecom-zalo/client";
+
+/** What the routes use of an Express response. */
+interface Reply {
+  redirect(status: number, url: string): void;
+  status(code: number): { send(body: string): void };
+}
+
+declare global {
+  /** An Express-style app. */
+  const app: {
+    get(path: string, handler: (req: { url: string; query: Record<string, string> }, res: Reply) => unknown): void;
+  };
+  /** A client made as "Create a client for a shop or a partner" shows. */
+  const shop: ZaloCloudClient;
+  /** The client of "Connect an OA". */
+  const zalo: ZaloCloudClient;
+  const shop42Key: string;
+  const app_secret: string;
+  const redirect_uri: string;
+  /** The app's own storage. */
+  function saveOA(oaId: string, expiresAt: string | undefined): Promise<void>;
+}
+`;
+
+interface Snippet {
+  /** The README line of the snippet's first line of code. */
+  line: number;
+  section: string;
+  code: string;
+}
+
+/** The ```ts blocks to check, with where they stand. */
+function readSnippets(markdown: string): Snippet[] {
+  const lines = markdown.split("\n");
+  const snippets: Snippet[] = [];
+  let section = "introduction";
+  for (let index = 0; index < lines.length; index++) {
+    section = /^## (.+)$/.exec(lines[index] ?? "")?.[1] ?? section;
+    if (lines[index] !== "```ts") continue;
+    const end = lines.indexOf("```", index + 1);
+    if (end < 0) throw new Error(`README.md:${index + 1}: a \`\`\`ts block is never closed`);
+    const code = lines.slice(index + 1, end).join("\n");
+    if (SECTIONS.includes(section) || code.includes(CLIENT_IMPORT)) snippets.push({ line: index + 2, section, code });
+    index = end;
+  }
+  return snippets;
+}
+
+const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
+const snippets = readSnippets(readme);
+const fileOf = (snippet: Snippet) => `snippet-line-${snippet.line}.mts`;
+
+// Inside contract-tests/node_modules, so that "@etelecom-zalo/client" and @types/node resolve as they do for an
+// app of the workspace, and git never sees the files.
+const cache = fileURLToPath(new URL("../../node_modules/.cache/", import.meta.url));
+let folder: string;
+let diagnostics: Map<string, string[]>;
+
+beforeAll(() => {
+  mkdirSync(cache, { recursive: true });
+  folder = mkdtempSync(join(cache, "readme-snippets-"));
+  writeFileSync(join(folder, "ambient.d.ts"), AMBIENT);
+  // `export {}` makes a block without imports a module too, so that two blocks may declare the same name.
+  for (const snippet of snippets) writeFileSync(join(folder, fileOf(snippet)), `${snippet.code}\nexport {};\n`);
+  const program = ts.createProgram({
+    rootNames: ["ambient.d.ts", ...snippets.map(fileOf)].map((file) => join(folder, file)),
+    options: {
+      target: ts.ScriptTarget.ES2022,
+      lib: ["lib.es2022.d.ts"],
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      types: ["node"],
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+    },
+  });
+  diagnostics = new Map();
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const file = diagnostic.file?.fileName.slice(folder.length + 1) ?? "(no file)";
+    const { line } = diagnostic.file?.getLineAndCharacterOfPosition(diagnostic.start ?? 0) ?? { line: 0 };
+    const text = `line ${line + 1}: TS${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
+    diagnostics.set(file, [...(diagnostics.get(file) ?? []), text]);
+  }
+}, 120_000);
+
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("the README's TypeScript", () => {
+  it("has snippets in each section this test covers", () => {
+    for (const section of SECTIONS) expect(snippets.some((snippet) => snippet.section === section)).toBe(true);
+  });
+
+  it("declares its surroundings in a way that compiles", () => {
+    expect(diagnostics.get("ambient.d.ts") ?? []).toEqual([]);
+    expect([...diagnostics.keys()].filter((file) => file !== "ambient.d.ts" && !file.startsWith("snippet-"))).toEqual(
+      [],
+    );
+  });
+
+  it.each(snippets.map((snippet) => [`README.md:${snippet.line} (${snippet.section})`, snippet] as const))(
+    "%s type-checks against the built client",
+    (_, snippet) => {
+      // Lines of a diagnostic count from the snippet's first line of code, which is README line `snippet.line`.
+      const errors = (diagnostics.get(fileOf(snippet)) ?? []).map((error) =>
+        error.replace(/^line (\d+)/, (_, line: string) => `README.md:${snippet.line + Number(line) - 1}`),
+      );
+      expect(errors).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,43 @@
+// `pnpm generate`: writes everything the client derives from the spec. `--check` (the `drift` task) writes
+// nothing and fails when a committed file differs from what the spec gives, saying how to fix it.
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { loadSpec, specPath } from "@etelecom-zalo/openapi";
+import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { compileResponseChecks } from "./compile-response-checks.mjs";
+import { describeOperations } from "./describe-operations.mjs";
+import { renderChecks, renderMethods, renderTable } from "./render-operations.mjs";
+
+const spec = loadSpec();
+const operations = describeOperations(spec);
+// What openapi-typescript's CLI writes, with one option: a `default` in a shared schema (CursorPaging's limit)
+// must not make the field required in requests, where the server fills the default in.
+const types = await openapiTS(pathToFileURL(specPath), { defaultNonNullable: false, silent: true });
+
+const files = new Map([
+  ["src/generated/api.ts", `${COMMENT_HEADER}${astToString(types)}`],
+  ["src/generated/operations.ts", renderTable(operations)],
+  ["src/generated/methods.ts", renderMethods(operations)],
+  ["src/generated/response-checks.ts", renderChecks(compileResponseChecks(spec, operations))],
+]);
+const target = (file) => new URL(`../${file}`, import.meta.url);
+const read = (file) => {
+  try {
+    return readFileSync(target(file), "utf8");
+  } catch {
+    return undefined;
+  }
+};
+
+if (process.argv.includes("--check")) {
+  const stale = [...files].filter(([file, text]) => read(file) !== text).map(([file]) => file);
+  if (stale.length > 0) {
+    console.error(
+      `packages/client/${stale.join(", packages/client/")} ${stale.length === 1 ? "is" : "are"} stale: openapi/openapi.yaml changed since ${stale.length === 1 ? "it was" : "they were"} generated.\nRun \`pnpm generate\`, then commit the result.`,
+    );
+    process.exit(1);
+  }
+} else {
+  for (const [file, text] of files) writeFileSync(target(file), text);
+  console.log(`Generated ${[...files.keys()].join(", ")} from ${specPath}`);
+}
