@@ -1,4 +1,4 @@
-import { createZaloCloudClient, type Scope, type ZaloCloudClient } from "@etelecom-zalo/client";
+import { createZaloCloudClient, type OperationName, type Scope, type ZaloCloudClient } from "@etelecom-zalo/client";
 import { inject } from "vitest";
 import { recordingFetch, type WireTweaks } from "./recording-fetch.js";
 
@@ -37,8 +37,8 @@ type AnyMethod = (body: unknown, options?: { signal?: AbortSignal; timeout?: num
 
 /** The client's method for an operation: the operationId in lowerCamelCase, as the client derives it. */
 export function methodOf(client: ZaloCloudClient, operationId: string): AnyMethod {
-  const name = `${operationId.charAt(0).toLowerCase()}${operationId.slice(1)}`;
-  const method = (client as unknown as Record<string, unknown>)[name];
+  const name = `${operationId.charAt(0).toLowerCase()}${operationId.slice(1)}` as OperationName;
+  const method: unknown = client[name];
   if (typeof method !== "function") throw new Error(`the client has no method ${name} for ${operationId}`);
   return method as AnyMethod;
 }
