@@ -1,17 +1,14 @@
+import { findOperation, loadSpec } from "@etelecom-zalo/openapi";
 import { describe, expect, it } from "vitest";
-import { auditExchanges } from "../support/audit.js";
+import { auditExchanges, describeMissing, FORCED_ONLY, requirements } from "../support/audit.js";
 import type { Exchange } from "../support/exchange.js";
-import { listTriples, loadSpec } from "../support/spec.js";
 import { createValidator } from "../support/validator.js";
 
 const spec = loadSpec();
 const validator = createValidator(spec);
-const validBody = JSON.stringify({
-  app_id: "1234567890123456789",
-  app_secret: "s",
-  redirect_uri: "https://shop.example.com/cb",
-});
+const validBody = JSON.stringify(findOperation("AuthorizeOA").requestExample);
 
+/** An AuthorizeOA exchange that agrees with the spec, with `overrides` applied. */
 function exchange(overrides: Partial<Exchange>): Exchange {
   return {
     method: "POST",
@@ -25,27 +22,73 @@ function exchange(overrides: Partial<Exchange>): Exchange {
   };
 }
 
+const withPrefer = (prefer: string) => ({
+  requestHeaders: { authorization: "Bearer k", "content-type": "application/json", prefer },
+});
+
 describe("the contract audit", () => {
-  it("lists every documented (operation, status, example) as missing when nothing ran", () => {
+  it("lists every requirement as missing when nothing ran", () => {
     const { missing, problems } = auditExchanges(spec, validator, []);
     expect(problems).toEqual([]);
-    expect(missing).toEqual(listTriples(spec));
-    expect(missing).toContainEqual({ operationId: "AuthorizeOA", status: "404", example: "wrong_content_type" });
+    expect(missing).toEqual(requirements(spec));
+    expect(missing).toContainEqual({ operationId: "ListOA", status: 400, example: "invalid_after_cursor" });
+    expect(missing).toContainEqual({ operationId: "GetShopOA", status: 404, example: null });
   });
 
-  it("counts a response selected with Prefer: example=<name> and equal to it", () => {
+  it("demands every status but the forced-only ones provoked for real, per operation", () => {
+    const real = requirements(spec).filter((requirement) => requirement.example === null);
+    expect(real).toContainEqual({ operationId: "ConnectOA", status: 401, example: null });
+    expect(real.some((requirement) => FORCED_ONLY.includes(requirement.status))).toBe(false);
+    expect(describeMissing({ operationId: "ConnectOA", status: 401, example: null })).toBe(
+      "never provoked for real (without Prefer): ConnectOA 401",
+    );
+  });
+
+  it("counts a response forced with Prefer: example=<name> as that example, but not as provoked for real", () => {
     const body = { code: "internal", msg: "internal error" };
+    const ran = exchange({ ...withPrefer("example=internal"), status: 500, responseBody: JSON.stringify(body) });
+    const { missing, problems } = auditExchanges(spec, validator, [ran]);
+    expect(problems).toEqual([]);
+    expect(missing).not.toContainEqual({ operationId: "AuthorizeOA", status: 500, example: "internal" });
+    const forced401 = exchange({
+      ...withPrefer("code=401"),
+      status: 401,
+      responseBody: JSON.stringify({ code: "unauthenticated", msg: "missing Authorization header" }),
+    });
+    expect(auditExchanges(spec, validator, [forced401]).missing).toContainEqual({
+      operationId: "AuthorizeOA",
+      status: 401,
+      example: null,
+    });
+  });
+
+  it("counts a real answer equal to a documented example as both", () => {
     const ran = exchange({
-      requestHeaders: { authorization: "Bearer k", "content-type": "application/json", prefer: "example=internal" },
-      status: 500,
-      responseBody: JSON.stringify(body),
+      status: 400,
+      responseBody: JSON.stringify({ code: "invalid_argument", msg: "body: must be an object" }),
+      requestBody: "[]",
     });
     const { missing, problems } = auditExchanges(spec, validator, [ran]);
     expect(problems).toEqual([]);
-    expect(missing).not.toContainEqual({ operationId: "AuthorizeOA", status: "500", example: "internal" });
+    expect(missing).not.toContainEqual({ operationId: "AuthorizeOA", status: 400, example: "not_an_object" });
+    expect(missing).not.toContainEqual({ operationId: "AuthorizeOA", status: 400, example: null });
   });
 
-  it("flags a client that sends app_id as a JSON number", () => {
+  it("reads the query form of a preference, as the mock does", () => {
+    const body = { code: "internal", msg: "internal error" };
+    const ran = exchange({
+      url: "http://127.0.0.1:1/v1/shop.Zalo/AuthorizeOA?__example=internal",
+      status: 500,
+      responseBody: JSON.stringify(body),
+    });
+    expect(auditExchanges(spec, validator, [ran]).missing).not.toContainEqual({
+      operationId: "AuthorizeOA",
+      status: 500,
+      example: "internal",
+    });
+  });
+
+  it("flags a client that sends an int64 as a JSON number", () => {
     const ran = exchange({ requestBody: validBody.replace('"1234567890123456789"', "1234567890123456789") });
     expect(auditExchanges(spec, validator, [ran]).problems).toEqual([
       expect.stringMatching(/request body on the wire breaks the schema \(data\/app_id must be string\)/),
@@ -69,6 +112,23 @@ describe("the contract audit", () => {
   it("flags a mock that refuses a request the spec accepts", () => {
     const ran = exchange({ status: 400, responseBody: JSON.stringify({ code: "invalid_argument", msg: "app_id: x" }) });
     expect(auditExchanges(spec, validator, [ran]).problems).toEqual([
+      expect.stringMatching(/the mock refused a request the spec accepts/),
+    ]);
+  });
+
+  it("accepts the refusal of a valid request only with one of the operation's own documented 400s", () => {
+    const connect = (msg: string) =>
+      exchange({
+        url: "http://127.0.0.1:1/v1/partner.Zalo/ConnectOA",
+        requestBody: JSON.stringify(findOperation("ConnectOA").requestExample),
+        status: 400,
+        responseBody: JSON.stringify({ code: "invalid_argument", msg }),
+      });
+    expect(auditExchanges(spec, validator, [connect("code: is invalid, expired or already used")]).problems).toEqual(
+      [],
+    );
+    // A shared example is a verdict on the body, which this body does not deserve.
+    expect(auditExchanges(spec, validator, [connect("extra: is not a known field")]).problems).toEqual([
       expect.stringMatching(/the mock refused a request the spec accepts/),
     ]);
   });

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Scope } from "@etelecom-zalo/client";
+import { findOperation } from "@etelecom-zalo/openapi";
 import { describe, expect, inject, it } from "vitest";
 import { record } from "../support/recording-fetch.js";
 
@@ -42,15 +43,10 @@ async function documentedCurl(scope: Scope, data: string) {
 }
 
 describe.each<Scope>(["shop", "partner"])("the docs' curl example, as %s", (scope) => {
-  it("gets a consent link for a real body in the docs' shape", async () => {
-    const data = JSON.stringify({
-      app_id: "1234567890123456789",
-      app_secret: "aB3dE5fG7hI9jK1lM2nO",
-      redirect_uri: "https://shop.example.com/zalo/callback",
-    });
-    const { status, body } = await documentedCurl(scope, data);
+  it("gets a consent link for the spec's own request example", async () => {
+    const { status, body } = await documentedCurl(scope, JSON.stringify(findOperation("AuthorizeOA").requestExample));
     expect(status).toBe(200);
-    expect(new URL(body.url ?? "").host).toBe("oauth.zaloapp.com");
+    expect(new URL(body.url ?? "").pathname).toBe("/v4/oa/permission");
   });
 
   it("refuses the docs' placeholder body, naming app_id and redirect_uri", async () => {

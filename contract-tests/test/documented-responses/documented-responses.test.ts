@@ -1,32 +1,28 @@
 import { EtelecomApiError, type Scope } from "@etelecom-zalo/client";
+import { documentedExamples, findOperation } from "@etelecom-zalo/openapi";
 import { describe, expect, it } from "vitest";
-import { mockClient } from "../support/client.js";
-import { shopApp as body, documentedExample as example } from "../support/fixtures.js";
+import { methodOf, mockClient } from "../support/client.js";
 
-// Written out by hand on purpose: a response or example added to the spec without a line here is never
-// exercised, and the coverage gate in the global teardown turns the run red.
-const errorExamples: [status: number, example: string][] = [
-  [400, "missing_field"],
-  [400, "invalid_app_id"],
-  [400, "malformed_json"],
-  [401, "missing_authorization"],
-  [404, "unknown_route"],
-  [404, "wrong_content_type"],
-  [500, "internal"],
-];
+// Built from the spec: an operation, response or example added to it is replayed here with no edit, and the
+// coverage gate in the global teardown proves that nothing was left out.
+const cases = documentedExamples().flatMap(({ operationId, status, example, value }) =>
+  example === null ? [] : [{ operationId, status, example, value }],
+);
 
-describe.each<Scope>(["shop", "partner"])("every documented AuthorizeOA response, as %s", (scope) => {
-  it("resolves the 200 consent_link example to { url }", async () => {
-    const result = await mockClient(scope, { prefer: "code=200, example=consent_link" }).authorizeOA(body);
-    expect(result).toEqual(example(200, "consent_link"));
-  });
-
-  it.each(errorExamples)("rejects the %i %s example with an EtelecomApiError carrying it", async (status, name) => {
-    const expected = example(status, name) as { code: string; msg: string };
-    const error = await mockClient(scope, { prefer: `code=${status}, example=${name}` })
-      .authorizeOA(body)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EtelecomApiError);
-    expect(error).toMatchObject({ status, code: expected.code, msg: expected.msg, body: expected });
-  });
+describe.each<Scope>(["shop", "partner"])("every documented response, as %s", (scope) => {
+  it.each(cases)(
+    "$operationId answers $status $example through the client",
+    async ({ operationId, status, example, value }) => {
+      const client = mockClient({ scope, tweaks: { prefer: `example=${example}` } });
+      const call = methodOf(client, operationId)(findOperation(operationId).requestExample);
+      if (status < 400) {
+        await expect(call).resolves.toEqual(value);
+        return;
+      }
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EtelecomApiError);
+      const { code, msg } = value as { code: string; msg: string };
+      expect(error).toMatchObject({ status, code, msg, body: value });
+    },
+  );
 });

@@ -1,5 +1,5 @@
+import { deref, loadSpec, pointerSegment, type Reference } from "@etelecom-zalo/openapi";
 import { describe, expect, it } from "vitest";
-import { deref, loadSpec, pointerSegment } from "../support/spec.js";
 import { createValidator } from "../support/validator.js";
 
 const spec = loadSpec();
@@ -43,6 +43,7 @@ describe("every example in the spec", () => {
   it("is found (the walk reaches named, parameter and schema examples)", () => {
     const where = examples.map((example) => example.where).join("\n");
     expect(where).toMatch(/requestBody\/content\/application~1json example shop_app/);
+    expect(where).toMatch(/ListOA\/post\/requestBody\/content\/application~1json example first_page/);
     expect(where).toMatch(/InvalidArgument\/content\/application~1json example malformed_json/);
     expect(where).toMatch(/parameters\/scope example$/m);
     expect(where).toMatch(/schemas\/Int64String examples\[0\]/);
@@ -50,5 +51,32 @@ describe("every example in the spec", () => {
 
   it.each(examples.map((example) => [example.where, example] as const))("%s validates against its schema", (_, e) => {
     expect(validator.check(e.schemaPointer, e.value)).toBeUndefined();
+  });
+});
+
+/** The named examples of a shared response, as `$ref`s to `#/components/examples/...`, unresolved. */
+function exampleRefs(response: string): Record<string, unknown> {
+  const shared = spec.components.responses?.[response] as { content?: Record<string, { examples?: object }> };
+  return (shared?.content?.["application/json"]?.examples ?? {}) as Record<string, unknown>;
+}
+
+// An operation's own error response (ConnectOAInvalidArgument, OANotFound) replaces the shared one in its
+// `$ref`, so it must still document every shared example, by reference, not a copy that could drift.
+describe.each([
+  ["InvalidArgument", /InvalidArgument$/],
+  ["BadRoute", /NotFound$/],
+])("every variant of %s", (shared, variant) => {
+  const variants = Object.keys(spec.components.responses ?? {}).filter((name) => variant.test(name) && name !== shared);
+
+  it("exists, so this check checks something", () => {
+    expect(variants.length).toBeGreaterThan(0);
+  });
+
+  it.each(variants)("%s carries every shared example by $ref", (name) => {
+    const own = exampleRefs(name);
+    for (const [example, ref] of Object.entries(exampleRefs(shared))) {
+      expect(own[example], `${name} lacks ${example}`).toEqual(ref);
+      expect((ref as Reference).$ref).toMatch(/^#\/components\/examples\//);
+    }
   });
 });

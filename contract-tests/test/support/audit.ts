@@ -1,36 +1,33 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Exchange } from "./exchange.js";
 import {
   deref,
   jsonMedia,
   listOperations,
-  listTriples,
-  matchOperation,
+  matchRoute,
   type OpenApiDocument,
-  type Operation,
-  type ParameterObject,
-  pathParams,
-  responseExamples,
-  type Triple,
-} from "./spec.js";
+  readPreference,
+  type SpecOperation,
+} from "@etelecom-zalo/openapi";
+import type { Exchange } from "./exchange.js";
 import type { Validator } from "./validator.js";
+
+/** Statuses that no request can provoke for real, so the coverage gate accepts them forced with `Prefer`. */
+export const FORCED_ONLY: readonly number[] = [500];
+
+/** A documented (operation, status, named example), or (operation, status, null) for a real provocation. */
+export interface Requirement {
+  operationId: string;
+  status: number;
+  /** The named example to exercise, or null when the status must be provoked for real (without `Prefer`). */
+  example: string | null;
+}
 
 /** What the audit of a test run found. */
 export interface Audit {
   /** Exchanges that break the spec, each described in one line. */
   problems: string[];
-  /** Documented (operation, status, example) triples that no exchange exercised. */
-  missing: Triple[];
-}
-
-/** Prism's `Prefer` header, e.g. `code=400, example=missing_field`, as a map. */
-function parsePrefer(header: string | undefined): Map<string, string> {
-  return new Map(
-    (header ?? "")
-      .split(",")
-      .map((part) => part.trim().split("=") as [string, string])
-      .filter(([key, value]) => key !== "" && value !== undefined),
-  );
+  /** What the coverage gate demands and no exchange did. */
+  missing: Requirement[];
 }
 
 function parseJson(text: string | null): { ok: true; value: unknown } | { ok: false } {
@@ -42,47 +39,50 @@ function parseJson(text: string | null): { ok: true; value: unknown } | { ok: fa
   }
 }
 
-/** What is wrong with the path parameters of a request, or "" when they fit their schemas. */
-function paramErrors(spec: OpenApiDocument, validator: Validator, operation: Operation, pathname: string): string {
-  const values = pathParams(operation, pathname) ?? {};
-  return (operation.object.parameters ?? [])
-    .map((parameter, index) => {
-      const pointer = "$ref" in parameter ? parameter.$ref : `${operation.pointer}/parameters/${index}`;
-      const { name, in: location } = deref<ParameterObject>(spec, parameter);
-      if (location !== "path") return undefined;
-      const error = validator.check(`${pointer}/schema`, values[name]);
-      return error === undefined ? undefined : `${name}: ${error}`;
-    })
-    .filter((error) => error !== undefined)
-    .join("; ");
-}
-
 /** JSON pointer of the JSON schema of a request or response body, following a `$ref` to a shared one. */
 function schemaPointer(container: unknown, pointer: string): string {
   return `${(container as { $ref?: string }).$ref ?? pointer}/content/application~1json/schema`;
 }
 
+/** The named examples of an operation's response with this status, by name, with their values. */
+function examplesOf(operation: SpecOperation, status: number): Map<string, unknown> {
+  return operation.responses.find((response) => response.status === status)?.examples ?? new Map();
+}
+
 /**
- * What is wrong with the request of an exchange: its body must fit the schema exactly when the mock did not
- * refuse it (ajv and the mock must agree), and a success must have carried a Bearer key and a JSON body.
+ * The 400 examples an operation documents beyond the shared InvalidArgument ones: refusals for what a schema
+ * cannot say (a used code, a forged cursor). A request that fits the schema may be refused only with one of these.
+ */
+function ownRefusals(spec: OpenApiDocument, operation: SpecOperation): unknown[] {
+  const shared = new Set(
+    Object.keys(jsonMedia(spec, deref(spec, { $ref: "#/components/responses/InvalidArgument" }))?.examples ?? {}),
+  );
+  return [...examplesOf(operation, 400)].filter(([name]) => !shared.has(name)).map(([, value]) => value);
+}
+
+/**
+ * What is wrong with the request of an exchange. A request the mock let through must fit the request schema
+ * exactly (ajv and the mock agree); one it refused with 400 must not, unless the refusal is one the operation
+ * documents for what a schema cannot say. A success must have carried a Bearer key and a JSON body.
  */
 function checkRequest(
   spec: OpenApiDocument,
   validator: Validator,
-  operation: Operation,
+  operation: SpecOperation,
   exchange: Exchange,
-  refusedByMock: boolean,
+  refused: { body: unknown } | undefined,
 ): string[] {
   const problems: string[] = [];
-  if (jsonMedia(spec, operation.object.requestBody) !== undefined) {
+  if (operation.requestMedia !== undefined) {
     const request = parseJson(exchange.requestBody);
     const bodyError = request.ok
       ? validator.check(schemaPointer(operation.object.requestBody, `${operation.pointer}/requestBody`), request.value)
       : "the body is not JSON";
-    const { pathname } = new URL(exchange.url);
-    if (refusedByMock && bodyError === undefined && paramErrors(spec, validator, operation, pathname) === "") {
-      problems.push(`the mock refused a request the spec accepts: ${exchange.requestBody}`);
-    } else if (!refusedByMock && bodyError !== undefined) {
+    if (refused !== undefined && bodyError === undefined) {
+      if (!ownRefusals(spec, operation).some((value) => isDeepStrictEqual(value, refused.body))) {
+        problems.push(`the mock refused a request the spec accepts: ${exchange.requestBody}`);
+      }
+    } else if (refused === undefined && bodyError !== undefined) {
       problems.push(`the request body on the wire breaks the schema (${bodyError}): ${exchange.requestBody}`);
     }
   }
@@ -95,78 +95,86 @@ function checkRequest(
 }
 
 /**
- * The named examples a response exercised: the one `Prefer: example=<name>` selected, else those its body
- * equals; a status documented without examples counts as `null`.
- */
-function exercisedExamples(
-  examples: Map<string, unknown>,
-  named: string | undefined,
-  body: unknown,
-): (string | null)[] {
-  if (named !== undefined) return [named];
-  if (examples.size === 0) return [null];
-  return [...examples].filter(([, value]) => isDeepStrictEqual(value, body)).map(([name]) => name);
-}
-
-/**
- * Checks every recorded exchange against the spec with an independent validator, and lists the documented
- * (operation, status, example) triples that no exchange exercised.
+ * Checks every recorded exchange against the spec with ajv, independently of Prism, and lists what the coverage
+ * gate demands and no exchange did: every documented (operation, status, named example), and every documented
+ * status of every operation provoked for real (no `Prefer`), but for those in {@link FORCED_ONLY}.
  */
 export function auditExchanges(spec: OpenApiDocument, validator: Validator, exchanges: Exchange[]): Audit {
   const operations = listOperations(spec);
   const seen = new Set<string>();
   const problems: string[] = [];
-  const key = (triple: Triple) => JSON.stringify([triple.operationId, triple.status, triple.example]);
+  const key = (requirement: Requirement) =>
+    JSON.stringify([requirement.operationId, requirement.status, requirement.example]);
 
   for (const exchange of exchanges) {
-    const { pathname } = new URL(exchange.url);
-    const where = `${exchange.method} ${pathname} -> ${exchange.status}`;
+    const url = new URL(exchange.url);
+    const where = `${exchange.method} ${url.pathname} -> ${exchange.status}`;
     const fail = (what: string) => problems.push(`${where}: ${what}`);
     const response = parseJson(exchange.responseBody);
     if (!response.ok) {
       fail(`the response body is not JSON: ${JSON.stringify(exchange.responseBody.slice(0, 200))}`);
       continue;
     }
-    const operation = matchOperation(operations, exchange.method, pathname);
-    if (operation === undefined) {
+    const route = matchRoute(operations, exchange.method, url.pathname);
+    if ("error" in route) {
       // An unknown route still answers with eTelecom's error body.
       if (exchange.status < 400) fail("a route the spec does not document answered with success");
       const error = validator.check("#/components/schemas/Error", response.value);
       if (error !== undefined) fail(`the error body breaks the Error schema: ${error}`);
       continue;
     }
-    const status = String(exchange.status);
-    if (operation.object.responses[status] === undefined) {
-      fail(`status ${status} is not documented for ${operation.operationId}`);
+    const { operation } = route;
+    const container = operation.object.responses[String(exchange.status)];
+    if (container === undefined) {
+      fail(`status ${exchange.status} is not documented for ${operation.operationId}`);
       continue;
     }
     const responseError = validator.check(
-      schemaPointer(operation.object.responses[status], `${operation.pointer}/responses/${status}`),
+      schemaPointer(container, `${operation.pointer}/responses/${exchange.status}`),
       response.value,
     );
     if (responseError !== undefined) fail(`the response body breaks its schema: ${responseError}`);
-    else if (exchange.status >= 400) {
-      const error = validator.check("#/components/schemas/Error", response.value);
-      if (error !== undefined) fail(`the error body breaks the Error schema: ${error}`);
-    }
 
-    const prefer = parsePrefer(exchange.requestHeaders.prefer);
-    // Without a Prefer header, a 400 is the mock's own verdict on the request.
-    const refusedByMock = exchange.status === 400 && !prefer.has("code") && !prefer.has("example");
-    checkRequest(spec, validator, operation, exchange, refusedByMock).forEach(fail);
+    const preference = readPreference(exchange.requestHeaders.prefer, url.searchParams);
+    const forced = preference?.code !== undefined || preference?.example !== undefined;
+    const refused = exchange.status === 400 && !forced ? { body: response.value } : undefined;
+    checkRequest(spec, validator, operation, exchange, refused).forEach(fail);
 
-    const examples = responseExamples(spec, operation, status);
-    const named = prefer.get("example");
+    const { operationId } = operation;
+    const examples = examplesOf(operation, exchange.status);
+    const named = preference?.example;
     if (named !== undefined && !examples.has(named)) {
-      fail(`Prefer asked for example ${named}, which status ${status} does not document`);
-    } else if (named !== undefined && !isDeepStrictEqual(examples.get(named), response.value)) {
-      fail(`the body differs from example ${named}`);
-    } else {
-      for (const example of exercisedExamples(examples, named, response.value)) {
-        seen.add(key({ operationId: operation.operationId, status, example }));
-      }
+      fail(`Prefer asked for example ${named}, which status ${exchange.status} does not document`);
+      continue;
     }
+    if (named !== undefined && !isDeepStrictEqual(examples.get(named), response.value)) {
+      fail(`the body differs from example ${named}`);
+      continue;
+    }
+    if (!forced) seen.add(key({ operationId, status: exchange.status, example: null }));
+    const exercised =
+      named !== undefined
+        ? [named]
+        : [...examples].filter(([, value]) => isDeepStrictEqual(value, response.value)).map(([name]) => name);
+    for (const example of exercised) seen.add(key({ operationId, status: exchange.status, example }));
   }
 
-  return { problems, missing: listTriples(spec).filter((triple) => !seen.has(key(triple))) };
+  return { problems, missing: requirements(spec).filter((requirement) => !seen.has(key(requirement))) };
+}
+
+/** Everything the coverage gate demands of a whole run, in the document's order. */
+export function requirements(spec: OpenApiDocument): Requirement[] {
+  return listOperations(spec).flatMap(({ operationId, responses }) =>
+    responses.flatMap(({ status, examples }) => [
+      ...(FORCED_ONLY.includes(status) ? [] : [{ operationId, status, example: null }]),
+      ...[...examples.keys()].map((example) => ({ operationId, status, example })),
+    ]),
+  );
+}
+
+/** One line saying what a requirement needed and no exchange did. */
+export function describeMissing({ operationId, status, example }: Requirement): string {
+  return example === null
+    ? `never provoked for real (without Prefer): ${operationId} ${status}`
+    : `never exercised against the mock: ${operationId} ${status} example ${example}`;
 }

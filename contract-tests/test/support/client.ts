@@ -1,13 +1,44 @@
-import { createZaloCloudClient, type Scope } from "@etelecom-zalo/client";
+import { createZaloCloudClient, type OperationName, type Scope, type ZaloCloudClient } from "@etelecom-zalo/client";
 import { inject } from "vitest";
 import { recordingFetch, type WireTweaks } from "./recording-fetch.js";
 
-/** The real client, pointed at the suite's mock, recording every exchange it makes. */
-export function mockClient(scope: Scope = "shop", tweaks: WireTweaks = {}) {
+/** Which mock a client talks to, and as whom. */
+export interface MockClientOptions {
+  scope?: Scope;
+  /** The Bearer key; the stateful mock keeps each key's OAs apart, so a test that needs a clean slate takes its own. */
+  apiKey?: string;
+  /** Talk to the `--stateless` mock, which answers every valid request with its documented example. */
+  stateless?: boolean;
+  tweaks?: WireTweaks;
+}
+
+/** The real client, pointed at one of the suite's mocks, recording every exchange it makes. */
+export function mockClient({
+  scope = "shop",
+  apiKey = "test-key",
+  stateless = false,
+  tweaks = {},
+}: MockClientOptions = {}) {
   return createZaloCloudClient({
-    apiKey: "test-key",
+    apiKey,
     scope,
-    baseUrl: inject("mockUrl"),
+    baseUrl: inject(stateless ? "statelessMockUrl" : "mockUrl"),
     fetch: recordingFetch(tweaks),
   });
+}
+
+/** A Bearer key no other test uses: a clean slate on the stateful mock. */
+export function freshKey(): string {
+  return `test-${crypto.randomUUID()}`;
+}
+
+/** A client method as the contract tests call it, whatever its operation: body in, 200 body out. */
+type AnyMethod = (body: unknown, options?: { signal?: AbortSignal; timeout?: number }) => Promise<unknown>;
+
+/** The client's method for an operation: the operationId in lowerCamelCase, as the client derives it. */
+export function methodOf(client: ZaloCloudClient, operationId: string): AnyMethod {
+  const name = `${operationId.charAt(0).toLowerCase()}${operationId.slice(1)}` as OperationName;
+  const method: unknown = client[name];
+  if (typeof method !== "function") throw new Error(`the client has no method ${name} for ${operationId}`);
+  return method as AnyMethod;
 }

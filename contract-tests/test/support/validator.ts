@@ -1,6 +1,6 @@
+import type { OpenApiDocument } from "@etelecom-zalo/openapi";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import type { OpenApiDocument } from "./spec.js";
 
 const SPEC_ID = "https://contract-tests.invalid/openapi.json";
 
