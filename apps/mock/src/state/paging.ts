@@ -20,11 +20,11 @@ function compare(a: Position, b: Position): number {
 function decode(keyState: KeyState, field: string, cursor: string): Position | string {
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, "base64url").toString("latin1") : "";
   const oaId = /^oa:([0-9]{1,19})$/.exec(text)?.[1];
-  if (oaId === undefined || Buffer.from(text).toString("base64url") !== cursor) {
-    return `${field}: is not a cursor from a ListOA answer`;
-  }
-  const oa = keyState.oas.get(oaId)?.oa;
-  return oa ? positionOf(oa) : `${field}: points at an OA that is not connected (any more)`;
+  // A well-formed cursor whose OA this key never connected was not issued by this list either (the spec's
+  // ListOA examples `invalid_after_cursor` and `invalid_before_cursor`).
+  const oa =
+    oaId === undefined || Buffer.from(text).toString("base64url") !== cursor ? undefined : keyState.oas.get(oaId)?.oa;
+  return oa ? positionOf(oa) : `${field}: is not a cursor of this list`;
 }
 
 /** Whether an OA passes the filter: every given field must match (`name` as a case-insensitive substring). */

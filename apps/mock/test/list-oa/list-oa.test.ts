@@ -64,12 +64,9 @@ describe("ListOA paging", () => {
   it.each<[unknown, string]>([
     [{ limit: 101 }, "paging.limit: must be <= 100"],
     [{ limit: 0 }, "paging.limit: must be >= 1"],
-    [{ after: "not a cursor" }, "paging.after: is not a cursor from a ListOA answer"],
-    [{ before: Buffer.from("oa:12x").toString("base64url") }, "paging.before: is not a cursor from a ListOA answer"],
-    [
-      { after: Buffer.from("oa:1").toString("base64url") },
-      "paging.after: points at an OA that is not connected (any more)",
-    ],
+    [{ after: "not a cursor" }, "paging.after: is not a cursor of this list"],
+    [{ before: Buffer.from("oa:12x").toString("base64url") }, "paging.before: is not a cursor of this list"],
+    [{ after: Buffer.from("oa:1").toString("base64url") }, "paging.after: is not a cursor of this list"],
   ])("refuses paging %j with 400 invalid_argument", async (paging, msg) => {
     expect(await list({ paging })).toEqual({ status: 400, body: { code: "invalid_argument", msg } });
   });
