@@ -1,0 +1,105 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+
+/** The Chromium the tests drive: Debian's, or the one `CHROMIUM_PATH` names (no browser is ever downloaded). */
+export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** Where every run saves its screenshots (gitignored). */
+export const screenshotsDir = fileURLToPath(new URL("./screenshots/", import.meta.url));
+
+/** No GPU, no QUIC, and none of Chromium's own traffic (updates, sync, field trials): only what the page asks for. */
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Launches headless Chromium. Playwright gives each launch a fresh temporary `--user-data-dir` and deletes it on
+ * close, so no state leaks between runs; a missing binary is one line that says how to install it.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `no Chromium at ${chromiumPath}: install it with apt-get install -y chromium (or set CHROMIUM_PATH to one)`,
+    );
+  }
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: FLAGS });
+}
+
+/** What a page did since it was opened. */
+export interface PageLog {
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  /** Every failed request, 4xx/5xx answer, console error and uncaught exception, one line each. */
+  failures: string[];
+}
+
+/** A page in its own browser context (own cookies and storage), recording what it does. */
+export interface RecordedPage {
+  page: Page;
+  log: PageLog;
+  /** Saves what the page shows now as `<screenshotsDir>/<name>.png` and resolves to that path. */
+  screenshot(name: string): Promise<string>;
+}
+
+/** Records every request of a page and everything that went wrong on it. */
+function record(page: Page): PageLog {
+  const log: PageLog = { requests: [], failures: [] };
+  page.on("request", (request) => log.requests.push(request.url()));
+  page.on("requestfailed", (request) =>
+    log.failures.push(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`),
+  );
+  page.on("response", (response) => {
+    if (response.status() >= 400) log.failures.push(`${response.status()} from ${response.url()}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") log.failures.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => log.failures.push(`uncaught: ${error.message}`));
+  return log;
+}
+
+/**
+ * Starts one Chromium before the file's tests and closes it, with every context and page, after them. Each `open()`
+ * is a new browser context: two calls are two users who share nothing.
+ */
+export function useBrowser(): { open(options?: BrowserContextOptions): Promise<RecordedPage> } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await mkdir(screenshotsDir, { recursive: true });
+  });
+  afterAll(() => browser?.close());
+  return {
+    async open(options = {}) {
+      if (browser === undefined) throw new Error("open() runs inside a test, after useBrowser()'s beforeAll");
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+      const page = await context.newPage();
+      // Under the test's own timeout, so that a missing element fails with Playwright's message, not vitest's.
+      page.setDefaultTimeout(15_000);
+      return {
+        page,
+        log: record(page),
+        async screenshot(name) {
+          const path = join(screenshotsDir, `${name}.png`);
+          await page.screenshot({ path });
+          return path;
+        },
+      };
+    },
+  };
+}
+
+/** The requests of a log that went anywhere but `origin` (inline `data:` URLs never leave the page). */
+export function requestsOutside(log: PageLog, origin: string): string[] {
+  return log.requests.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
+}

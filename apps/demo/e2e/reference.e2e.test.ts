@@ -1,0 +1,50 @@
+import { listOperations } from "@etelecom-zalo/openapi";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestsOutside, useBrowser } from "./browser.js";
+import { type RunningServer, startReferenceServer } from "./reference-server.js";
+
+const browser = useBrowser();
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startReferenceServer();
+});
+afterAll(() => server?.close());
+
+describe("the API reference at /__docs", () => {
+  it("shows every operation of the spec, by summary and operationId, from the mock's own files only", async () => {
+    const { page, log, screenshot } = await browser.open();
+    await page.goto(`${server.url}/__docs`, { waitUntil: "networkidle" });
+
+    for (const { operationId, object } of listOperations()) {
+      if (object.summary === undefined) throw new Error(`${operationId} has no summary to look for`);
+      await page.getByRole("heading", { name: object.summary, exact: true }).first().waitFor();
+      await page.getByText(operationId, { exact: true }).first().waitFor();
+    }
+    await screenshot("reference");
+
+    expect(log.failures).toEqual([]);
+    expect(requestsOutside(log, server.url)).toEqual([]);
+    expect(log.requests).toContain(`${server.url}/openapi.json`);
+  });
+
+  it("sends “Test Request” to the mock itself, not to api.etelecom.vn", async () => {
+    const { page, log, screenshot } = await browser.open();
+    await page.goto(`${server.url}/__docs`, { waitUntil: "networkidle" });
+    await page.getByLabel("Bearer Token").filter({ visible: true }).first().fill("test-key");
+    await page
+      .getByRole("button", { name: /^Test Request/ })
+      .first()
+      .click();
+    const [request] = await Promise.all([
+      page.waitForRequest((sent) => sent.url().endsWith("/AuthorizeOA")),
+      page.getByRole("button", { name: /^Send post request/ }).click(),
+    ]);
+    await request.response();
+    await screenshot("reference-test-request");
+
+    expect(request.url()).toBe(`${server.url}/v1/shop.Zalo/AuthorizeOA`);
+    expect(request.method()).toBe("POST");
+    expect(request.headers().authorization).toBe("Bearer test-key");
+    expect(requestsOutside(log, server.url)).toEqual([]);
+  });
+});

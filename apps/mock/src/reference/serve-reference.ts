@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import { loadSpec, specPath } from "@etelecom-zalo/openapi";
+import { DOCS_CONTENT_SECURITY_POLICY, DOCS_INIT, DOCS_PAGE, DOCS_PATHS } from "./docs-page.js";
+import { readScalarBundle } from "./scalar-bundle.js";
+import { respondWithAsset, type StaticAsset, staticAsset } from "./static-asset.js";
+
+const JAVASCRIPT = { "content-type": "text/javascript; charset=utf-8" };
+
+/** Each path and how to build what it serves; built on first request, so a mock that never serves docs never reads them. */
+const builders = new Map<string, () => Promise<StaticAsset>>([
+  [
+    "/openapi.yaml",
+    async () => staticAsset(await readFile(specPath), { "content-type": "application/yaml; charset=utf-8" }),
+  ],
+  ["/openapi.json", () => staticAsset(JSON.stringify(loadSpec(), null, 2), { "content-type": "application/json" })],
+  [
+    DOCS_PATHS.page,
+    () =>
+      staticAsset(DOCS_PAGE, {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": DOCS_CONTENT_SECURITY_POLICY,
+      }),
+  ],
+  [DOCS_PATHS.scalar, async () => staticAsset(await readScalarBundle(), JAVASCRIPT)],
+  [DOCS_PATHS.init, () => staticAsset(DOCS_INIT, JAVASCRIPT)],
+]);
+
+const built = new Map<string, Promise<StaticAsset>>();
+
+/**
+ * Answers the API reference's routes: `GET`/`HEAD` of `/openapi.yaml` (the spec file as is), `/openapi.json` (the
+ * same document as JSON), `/__docs` (Scalar's reference page) and the scripts that page loads. Resolves undefined
+ * for any other request, which is then the engine's to answer.
+ */
+export async function serveReference(request: Request): Promise<Response | undefined> {
+  if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+  const path = new URL(request.url).pathname;
+  const build = builders.get(path);
+  if (build === undefined) return undefined;
+  let asset = built.get(path);
+  if (asset === undefined) {
+    asset = build();
+    built.set(path, asset);
+    // A failed read is not cached: the next request tries again (and the engine reports this one).
+    asset.catch(() => built.delete(path));
+  }
+  return respondWithAsset(request, await asset);
+}
