@@ -1,6 +1,7 @@
 import { matchRoute, type SpecOperation } from "@etelecom-zalo/openapi";
 import type { IHttpRequest } from "@stoplight/prism-http";
 import { STATEFUL_OPERATIONS } from "../operations/index.js";
+import { serveReference } from "../reference/serve-reference.js";
 import { checkFixtures, type Fixtures, restoreFixtures } from "../state/fixtures.js";
 import { keyTag } from "../state/ids.js";
 import { createMockState } from "../state/mock-state.js";
@@ -194,6 +195,11 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
       if (request.method === "OPTIONS" && request.headers.has("access-control-request-method")) {
         log?.(`OPTIONS ${url.pathname} -> 204 CORS preflight`);
         return preflight(request);
+      }
+      const reference = await serveReference(request).catch(() => undefined);
+      if (reference !== undefined) {
+        log?.(`${request.method} ${url.pathname} -> ${reference.status} API reference`);
+        return reference;
       }
       let decided: { answer: Answer; key?: string };
       try {
