@@ -39,18 +39,19 @@ const connected: string[] = [];
 
 describe("the demo shop, in Chromium with JavaScript off", () => {
   it("connects two OAs with Allow on Zalo's consent page and lists them", async () => {
-    owner = await browser.open({ javaScriptEnabled: false });
+    // A laptop's width, and a short viewport so that full-page screenshots end where the page does.
+    owner = await browser.open({ javaScriptEnabled: false, viewport: { width: 1024, height: 600 } });
     const { page, screenshot } = owner;
     await page.goto(stack.url["shop-a"]);
     await page.getByRole("heading", { name: "No Zalo OA is connected yet" }).waitFor();
-    await screenshot("demo-empty");
+    await screenshot("demo-empty", { fullPage: true });
 
     for (const name of ["Hoa Mai Florist", "Cà Phê Gió Chiều"]) {
       await page.goto(stack.url["shop-a"]);
       await page.getByRole("button", { name: "Connect Zalo OA" }).click();
       await page.waitForURL((url) => url.pathname === "/v4/oa/permission");
       await page.getByLabel(name).check();
-      if (connected.length === 0) await screenshot("demo-consent");
+      if (connected.length === 0) await screenshot("demo-consent", { fullPage: true });
       await page.getByRole("button", { name: "Allow" }).click();
       await page.getByRole("status").getByText("Zalo OA connected.").waitFor();
       await page.getByRole("heading", { name, level: 1 }).waitFor();
@@ -66,7 +67,7 @@ describe("the demo shop, in Chromium with JavaScript off", () => {
       expect(await row.textContent()).toContain("Connected");
       expect(await row.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d\d-\d\dT/);
     }
-    await screenshot("demo-oa-list");
+    await screenshot("demo-oa-list", { fullPage: true });
     expectCleanRun(owner);
   });
 
@@ -77,7 +78,7 @@ describe("the demo shop, in Chromium with JavaScript off", () => {
     await page.getByText("No OA was connected: the OA owner did not allow the app on Zalo.").waitFor();
     expect(new URL(page.url()).pathname).toBe("/");
     expect(await page.getByRole("listitem").count()).toBe(2);
-    await screenshot("demo-refused");
+    await screenshot("demo-refused", { fullPage: true });
     expectCleanRun(owner);
   });
 
