@@ -37,103 +37,59 @@ export const UNUSABLE_CODE: Omit<Problem, "detail"> = {
   next: "connect",
 };
 
+/** A problem in one line: what most branches below differ by. */
+const problem = (status: ContentfulStatusCode, title: string, text: string, more: Partial<Problem> = {}): Problem => ({
+  status,
+  title,
+  text,
+  next: "home",
+  ...more,
+});
+
 /** Explains an error thrown while serving a request: a status, a title and a sentence, never a stack or a secret. */
 export function explainError(error: unknown): Problem {
   if (isEtelecomInputError(error) && error.field === "oa_id") return { ...NOT_FOUND, title: "No such Zalo OA" };
   if (isEtelecomApiError(error)) {
     const detail = `eTelecom answered ${error.status} ${error.code}: ${error.msg}`;
     if (error.code === "not_found") {
-      return {
-        status: 404,
-        title: "This Zalo OA is not connected to the shop",
-        text: "It may have been connected with another eTelecom key. Connect it here to manage it.",
-        detail,
-        next: "connect",
-      };
+      const text = "It may have been connected with another eTelecom key. Connect it here to manage it.";
+      return problem(404, "This Zalo OA is not connected to the shop", text, { detail, next: "connect" });
     }
     if (error.code === "unauthenticated") {
-      return {
-        status: 502,
-        title: "eTelecom refused the shop's API key",
-        text: "Check ETELECOM_API_KEY, ETELECOM_SCOPE and ETELECOM_ENVIRONMENT: a sandbox key works only with the sandbox.",
-        detail,
-        next: "home",
-      };
+      const text =
+        "Check ETELECOM_API_KEY, ETELECOM_SCOPE and ETELECOM_ENVIRONMENT: a sandbox key works only with the sandbox.";
+      return problem(502, "eTelecom refused the shop's API key", text, { detail });
     }
     if (error.status === 400) {
-      return {
-        status: 400,
-        title: "eTelecom refused the request",
-        text: "Check what was sent and try again.",
-        detail,
-        next: "home",
-      };
+      return problem(400, "eTelecom refused the request", "Check what was sent and try again.", { detail });
     }
     if (error.status === 429) {
-      return {
-        status: 503,
-        title: "eTelecom is busy",
-        text: "Too many requests: try again in a minute.",
-        detail,
-        next: "home",
-      };
+      return problem(503, "eTelecom is busy", "Too many requests: try again in a minute.", { detail });
     }
-    return {
-      status: 502,
-      title: error.status >= 500 ? "eTelecom is having trouble" : "eTelecom refused the request",
-      text: "Nothing was changed. Try again in a moment.",
-      detail,
-      next: "home",
-    };
+    const title = error.status >= 500 ? "eTelecom is having trouble" : "eTelecom refused the request";
+    return problem(502, title, "Nothing was changed. Try again in a moment.", { detail });
   }
   if (isEtelecomTimeoutError(error)) {
-    return {
-      status: 504,
-      title: "eTelecom is too slow",
-      text: "It did not answer in time. Try again in a moment.",
-      next: "home",
-    };
+    return problem(504, "eTelecom is too slow", "It did not answer in time. Try again in a moment.");
   }
   if (isEtelecomNetworkError(error)) {
     const code = (error.cause as { code?: unknown } | undefined)?.code;
-    return {
-      status: 502,
-      title: "eTelecom cannot be reached",
-      text: "Check the network, or ETELECOM_BASE_URL when the demo runs against the mock. Then try again.",
+    const text = "Check the network, or ETELECOM_BASE_URL when the demo runs against the mock. Then try again.";
+    return problem(502, "eTelecom cannot be reached", text, {
       ...(typeof code === "string" && { detail: `The connection failed: ${code}` }),
-      next: "home",
-    };
+    });
   }
   if (isEtelecomInvalidResponseError(error)) {
-    return {
-      status: 502,
-      title: "eTelecom answered something unexpected",
-      text: "The answer did not match eTelecom's documented API. Try again in a moment.",
-      detail: error.message,
-      next: "home",
-    };
+    const text = "The answer did not match eTelecom's documented API. Try again in a moment.";
+    return problem(502, "eTelecom answered something unexpected", text, { detail: error.message });
   }
   if (error instanceof HTTPException) {
     // Hono's CSRF check: a form posted from another origin.
     if (error.status === 403) {
-      return {
-        status: 403,
-        title: "This form was sent from another site",
-        text: "For the shop's safety, its settings change only from the demo's own pages.",
-        next: "home",
-      };
+      const text = "For the shop's safety, its settings change only from the demo's own pages.";
+      return problem(403, "This form was sent from another site", text);
     }
-    return {
-      status: error.status,
-      title: "The request could not be read",
-      text: "Go back and try again.",
-      next: "home",
-    };
+    return problem(error.status, "The request could not be read", "Go back and try again.");
   }
-  return {
-    status: 500,
-    title: "Something went wrong",
-    text: "The demo failed to answer. Try again in a moment.",
-    next: "home",
-  };
+  return problem(500, "Something went wrong", "The demo failed to answer. Try again in a moment.");
 }
