@@ -77,9 +77,10 @@ describe("the demo's command line", () => {
 });
 
 describe("pnpm demo", () => {
-  it("runs the demo on a mock of its own with the spec's example app, prints the one URL to open, and stops both", async () => {
-    expect(DEMO).toBe("node apps/demo/dist/with-mock.js");
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "runs the demo on a mock of its own with the spec's example app, prints the one URL to open, and stops both on %s",
+    async (signal) => {
+      expect(DEMO).toBe("node apps/demo/dist/with-mock.js");
       const demo = run(DEMO, { PORT: "0", MOCK_PORT: "0" });
       const url = await demo.ready;
       const { stdout } = demo.output();
@@ -93,10 +94,10 @@ describe("pnpm demo", () => {
       expect(await demo.exited).toBe(0);
       expect(await portIsFree(Number(new URL(url).port))).toBe(true);
       expect(await portIsFree(Number(new URL(mockUrl).port))).toBe(true);
-    }
-  });
+    },
+  );
 
-  it.each(["MOCK_PORT", "PORT"])("exits 1 with one line when %s is busy, leaving no port taken", async (variable) => {
+  it.each(["MOCK_PORT", "PORT"])("exits 1 with one line when %s is busy", async (variable) => {
     const port = await busyPort();
     const demo = run(DEMO, { PORT: "0", MOCK_PORT: "0", [variable]: String(port) });
     expect(await demo.exited).toBe(1);
