@@ -28,8 +28,6 @@ export async function startDemo(
     fetch: (request, env) => app?.fetch(request, env) ?? new Response("starting", { status: 503 }),
     port: listen.port ?? 3000,
     hostname: listen.host ?? "127.0.0.1",
-    // The client, and in tests the mock, share this process: keep Node's own Request and Response for them.
-    overrideGlobalObjects: false,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

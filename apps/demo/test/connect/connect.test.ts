@@ -103,4 +103,16 @@ describe("connecting an OA", () => {
     expect(page.status).toBe(413);
     expect(textOf(page.html)).toContain("The request could not be read");
   });
+
+  it("takes a form sent in chunks, without Content-Length, as curl -T or a proxy may send it", async () => {
+    const url = `${stack.url["connect-shop"]}/zalo/connect`;
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { Origin: stack.url["connect-shop"], "Content-Type": "application/x-www-form-urlencoded" },
+      body: new Blob(["a=1"]).stream(),
+      duplex: "half",
+      redirect: "manual",
+    } as RequestInit);
+    expect(response.status).toBe(302);
+  });
 });
