@@ -7,8 +7,9 @@ import { busyPort, portIsFree, run } from "../spawn-script.js";
 
 const CLI = "node apps/demo/dist/cli.js";
 const root = JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"));
-// What `pnpm demo` runs once turbo has built it, with no package manager around it to add lines.
-const DEMO = (root.scripts.demo as string).split(" && ").at(-1) as string;
+// What `pnpm demo` runs once turbo has built it, with no package manager around it to add lines (run() adds the
+// `exec` the script has, which lets Ctrl-C reach node without pnpm reporting a failed script).
+const DEMO = ((root.scripts.demo as string).split(" && ").at(-1) as string).replace(/^exec /, "");
 
 let mock: Awaited<ReturnType<typeof startMock>>;
 beforeAll(async () => {
