@@ -90,8 +90,8 @@ describe("zaloCloudHandlers", () => {
   });
 
   it.each([
-    [{ baseUrl: "127.0.0.1:4010" }, /^baseUrl must be an absolute URL such as "http:\/\/127.0.0.1:4010", got/],
-    [{ baseUrl: "ftp://mock.example.com" }, /^baseUrl must use https or http, got ftp:$/],
+    [{ baseUrl: "127.0.0.1:4010" }, /^baseUrl must be an absolute URL such as "https:\/\/api.etelecom.vn", got/],
+    [{ baseUrl: "ftp://mock.example.com" }, /^baseUrl must use https, got ftp:$/],
     [{ publicUrl: "mock.example.com" }, /^publicUrl "mock.example.com" is not a URL/],
     [{ fixtures: { "shop-key": [{ oa_id: "1", status: "P" }] } }, /^fixtures\["shop-key"\]\[0\]\.name: is required$/],
   ])("rejects %j with one line saying why", async (options, message) => {
