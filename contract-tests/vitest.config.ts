@@ -1,12 +1,48 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/** The tests that reach the mock through the client: each runs once per transport. */
+const THROUGH_THE_MOCK = ["test/documented-responses/**/*.test.ts", "test/flow/**/*.test.ts", "test/fuzz/**/*.test.ts"];
+/** The docs' curl runs in another process, which only a socket reaches: against the server only. */
+const THROUGH_A_SOCKET = ["test/curl/**/*.test.ts"];
 
 export default defineConfig({
   test: {
-    // One mock for the whole run: starting Prism per file would dominate the run time.
-    globalSetup: ["./test/global-setup.ts"],
     // A property sends dozens of requests to the mock; on a busy 2-core machine that can pass 5 s.
     testTimeout: 60_000,
-    // Type-level tests (*.test-d.ts) pin the public types of the client.
-    typecheck: { enabled: true, tsconfig: "./tsconfig.json" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "server",
+          include: [...THROUGH_THE_MOCK, ...THROUGH_A_SOCKET],
+          // One pair of mocks for the whole project: starting Prism per file would dominate the run time.
+          globalSetup: ["./test/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "msw",
+          include: THROUGH_THE_MOCK,
+          // Records and audits the exchanges as the server project does, with the mocks' origins instead of ports.
+          globalSetup: ["./test/global-setup.ts"],
+          // In each test file: no socket may listen, and MSW answers every request to the mocks' origins.
+          setupFiles: ["./test/support/no-listening-socket.ts", "./test/support/msw-transport.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "standalone",
+          // Every other test: the audit's own, the spec's examples, the README and the client's types need no mock,
+          // and the in-process examples under test/msw bring their own handlers, as the README shows them.
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...THROUGH_THE_MOCK, ...THROUGH_A_SOCKET],
+          setupFiles: ["./test/support/no-listening-socket.ts"],
+          // Type-level tests (*.test-d.ts) pin the public types of the client.
+          typecheck: { enabled: true, tsconfig: "./tsconfig.json" },
+        },
+      },
+    ],
   },
 });

@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 /** Absolute path of the OpenAPI document that every package derives from. */
-export const specPath = fileURLToPath(new URL("../openapi.yaml", import.meta.url));
+// Not `new URL("../openapi.yaml", import.meta.url)`: Vite rewrites that form into a URL on the page's origin when it
+// transforms this module for a DOM test environment (happy-dom, jsdom), where the mock's MSW handlers may load it.
+export const specPath = join(dirname(fileURLToPath(import.meta.url)), "..", "openapi.yaml");
 
 /** A local reference, `{ "$ref": "#/components/..." }`. */
 export interface Reference {

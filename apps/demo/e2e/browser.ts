@@ -47,8 +47,8 @@ export interface PageLog {
 export interface RecordedPage {
   page: Page;
   log: PageLog;
-  /** Saves what the page shows now as `<screenshotsDir>/<name>.png` and resolves to that path. */
-  screenshot(name: string): Promise<string>;
+  /** Saves what the page shows now (`fullPage`: all of it) as `<screenshotsDir>/<name>.png`; resolves to that path. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
 }
 
 /** Records every request of a page and everything that went wrong on it. */
@@ -89,9 +89,9 @@ export function useBrowser(): { open(options?: BrowserContextOptions): Promise<R
       return {
         page,
         log: record(page),
-        async screenshot(name) {
+        async screenshot(name, { fullPage = false } = {}) {
           const path = join(screenshotsDir, `${name}.png`);
-          await page.screenshot({ path });
+          await page.screenshot({ path, fullPage });
           return path;
         },
       };
@@ -99,7 +99,7 @@ export function useBrowser(): { open(options?: BrowserContextOptions): Promise<R
   };
 }
 
-/** The requests of a log that went anywhere but `origin` (inline `data:` URLs never leave the page). */
-export function requestsOutside(log: PageLog, origin: string): string[] {
-  return log.requests.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
+/** The requests of a log that went anywhere but the `origins` (inline `data:` URLs never leave the page). */
+export function requestsOutside(log: PageLog, ...origins: string[]): string[] {
+  return log.requests.filter((url) => !url.startsWith("data:") && !origins.includes(new URL(url).origin));
 }

@@ -1,7 +1,8 @@
 // Type-checks the README's TypeScript: every ```ts block of "Calling the client" and "Connect an OA", and any
-// other block that imports the client, against the built client as an app resolves it (its exports map and dist).
-// Each block is its own module; the free variables the prose gives them (an Express-style `app`, a `shop` client)
-// are declared once below.
+// other block that imports the client or the mock's MSW handlers, against the built packages as an app resolves
+// them (their exports maps and dist). Each block is its own module; the free variables the prose gives them (an
+// Express-style `app`, a `shop` client) are declared once below. A block marked `<!-- verbatim: <file> -->` must
+// also be that file of the repository, whole: a test that runs, quoted where the reader sees it.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +10,8 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const SECTIONS = ["Calling the client", "Connect an OA"];
-const CLIENT_IMPORT = 'from "@etelecom-zalo/client"';
+const CHECKED_IMPORTS = ['from "@etelecom-zalo/client"', 'from "@etelecom-zalo/mock/msw"'];
+const VERBATIM = /^<!-- verbatim: (\S+) -->$/;
 
 /** What the snippets take from their surroundings, as an app would have it. */
 const AMBIENT = `import type { ZaloCloudClient } from "@etelecom-zalo/client";
@@ -42,6 +44,8 @@ interface Snippet {
   line: number;
   section: string;
   code: string;
+  /** The file of the repository this block must be, whole, when it is marked as its verbatim copy. */
+  verbatim?: string;
 }
 
 /** The ```ts blocks to check, with where they stand. */
@@ -55,13 +59,17 @@ function readSnippets(markdown: string): Snippet[] {
     const end = lines.indexOf("```", index + 1);
     if (end < 0) throw new Error(`README.md:${index + 1}: a \`\`\`ts block is never closed`);
     const code = lines.slice(index + 1, end).join("\n");
-    if (SECTIONS.includes(section) || code.includes(CLIENT_IMPORT)) snippets.push({ line: index + 2, section, code });
+    const verbatim = VERBATIM.exec(lines[index - 1] ?? "")?.[1];
+    if (SECTIONS.includes(section) || CHECKED_IMPORTS.some((checked) => code.includes(checked))) {
+      snippets.push({ line: index + 2, section, code, ...(verbatim !== undefined && { verbatim }) });
+    }
     index = end;
   }
   return snippets;
 }
 
-const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const readme = readFileSync(join(root, "README.md"), "utf8");
 const snippets = readSnippets(readme);
 const fileOf = (snippet: Snippet) => `snippet-line-${snippet.line}.mts`;
 
@@ -81,7 +89,8 @@ beforeAll(() => {
     rootNames: ["ambient.d.ts", ...snippets.map(fileOf)].map((file) => join(folder, file)),
     options: {
       target: ts.ScriptTarget.ES2022,
-      lib: ["lib.es2022.d.ts"],
+      // The DOM, for the frontend example (the client runs in browsers too).
+      lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
       module: ts.ModuleKind.NodeNext,
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
       types: ["node"],
@@ -125,4 +134,19 @@ describe("the README's TypeScript", () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it("quotes the in-process examples from the tests that run them", () => {
+    expect(snippets.flatMap((snippet) => snippet.verbatim ?? [])).toEqual([
+      "contract-tests/test/msw/connect-flow-in-process.test.ts",
+      "contract-tests/test/msw/frontend-happy-dom.test.ts",
+    ]);
+  });
+
+  it.each(
+    snippets.flatMap((snippet) =>
+      snippet.verbatim === undefined ? [] : [[`README.md:${snippet.line}`, snippet.verbatim, snippet.code] as const],
+    ),
+  )("%s is %s, verbatim", (_, file, code) => {
+    expect(`${code}\n`).toBe(readFileSync(join(root, file), "utf8"));
+  });
 });

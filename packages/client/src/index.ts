@@ -1,5 +1,5 @@
 export { type AuthorizationCallback, parseAuthorizationCallback } from "./authorization-callback.js";
-export { ORIGINS } from "./base-url.js";
+export { ORIGINS, resolveOrigin } from "./base-url.js";
 export { MAX_RESPONSE_BYTES } from "./cap-response.js";
 export { createZaloCloudClient, type ZaloCloudClient } from "./client.js";
 export { EtelecomApiError, isEtelecomApiError } from "./errors/etelecom-api-error.js";

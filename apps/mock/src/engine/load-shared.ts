@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { listOperations, loadSpec, type OpenApiDocument, type SpecOperation, specPath } from "@etelecom-zalo/openapi";
 import type { IHttpConfig } from "@stoplight/prism-http";
 
@@ -101,7 +103,8 @@ function createPrism(requireFromPrism: NodeJS.Require, config: IHttpConfig): Ret
  */
 function readSpec(path: string | undefined): OpenApiDocument {
   if (path !== undefined) return loadSpec(path);
-  const snapshot = new URL("../openapi.json", import.meta.url);
+  // Not `new URL("../openapi.json", import.meta.url)`, which Vite rewrites for a DOM test environment (see specPath).
+  const snapshot = join(dirname(fileURLToPath(import.meta.url)), "..", "openapi.json");
   const built = statSync(snapshot, { throwIfNoEntry: false });
   if (built !== undefined && built.mtimeMs >= statSync(specPath).mtimeMs) {
     return JSON.parse(readFileSync(snapshot, "utf8")) as OpenApiDocument;

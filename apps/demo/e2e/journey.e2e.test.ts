@@ -1,0 +1,157 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useDemos } from "../test/use-demo.js";
+import { type RecordedPage, requestsOutside, useBrowser } from "./browser.js";
+
+const DAY = 86_400_000;
+// The mock's clock, moved forward to show that Reconnect renews the refresh token's expiry.
+let clockOffset = 0;
+
+const browser = useBrowser();
+const stack = useDemos({ "shop-a": {}, "shop-b": {} }, { now: () => Date.now() + clockOffset });
+
+/** The OA owner's side: picks an OA on the mock's consent page and clicks Allow or Deny. */
+async function decideOnZalo(page: Page, decision: "Allow" | "Deny", oaName?: string) {
+  await page.waitForURL((url) => url.pathname === "/v4/oa/permission");
+  if (oaName !== undefined) await page.getByLabel(oaName).check();
+  await page.getByRole("button", { name: decision }).click();
+}
+
+/** The refresh token's expiry the OA page shows, as its `<time datetime>`. */
+const shownExpiry = (page: Page) =>
+  page
+    .getByRole("definition")
+    .filter({ has: page.locator("time") })
+    .first()
+    .locator("time")
+    .getAttribute("datetime");
+
+/** Only the demo and the mock, both on 127.0.0.1, and nothing failed. */
+function expectCleanRun({ log }: RecordedPage) {
+  expect(log.failures).toEqual([]);
+  expect(requestsOutside(log, stack.url["shop-a"], stack.url["shop-b"], stack.mock.url)).toEqual([]);
+  expect(log.requests.every((url) => new URL(url).hostname === "127.0.0.1")).toBe(true);
+}
+
+// One shop owner's session, JavaScript off: every step is a link or a form.
+let owner: RecordedPage;
+const connected: string[] = [];
+
+describe("the demo shop, in Chromium with JavaScript off", () => {
+  it("connects two OAs with Allow on Zalo's consent page and lists them", async () => {
+    // A laptop's width, and a short viewport so that full-page screenshots end where the page does.
+    owner = await browser.open({ javaScriptEnabled: false, viewport: { width: 1024, height: 600 } });
+    const { page, screenshot } = owner;
+    await page.goto(stack.url["shop-a"]);
+    await page.getByRole("heading", { name: "No Zalo OA is connected yet" }).waitFor();
+    await screenshot("demo-empty", { fullPage: true });
+
+    for (const name of ["Hoa Mai Florist", "Cà Phê Gió Chiều"]) {
+      await page.goto(stack.url["shop-a"]);
+      await page.getByRole("button", { name: "Connect Zalo OA" }).click();
+      await page.waitForURL((url) => url.pathname === "/v4/oa/permission");
+      await page.getByLabel(name).check();
+      if (connected.length === 0) await screenshot("demo-consent", { fullPage: true });
+      await page.getByRole("button", { name: "Allow" }).click();
+      await page.getByRole("status").getByText("Zalo OA connected.").waitFor();
+      await page.getByRole("heading", { name, level: 1 }).waitFor();
+      connected.push(new URL(page.url()).pathname.split("/")[2] as string);
+    }
+
+    await page.getByRole("link", { name: "All Zalo OAs" }).click();
+    const rows = page.getByRole("listitem");
+    expect(await rows.count()).toBe(2);
+    for (const [index, name] of ["Hoa Mai Florist", "Cà Phê Gió Chiều"].entries()) {
+      const row = rows.filter({ hasText: name });
+      expect(await row.textContent()).toContain(`OA ID ${connected[index]}`);
+      expect(await row.textContent()).toContain("Connected");
+      expect(await row.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d\d-\d\dT/);
+    }
+    await screenshot("demo-oa-list", { fullPage: true });
+    expectCleanRun(owner);
+  });
+
+  it("says so when the owner clicks Deny, and connects nothing", async () => {
+    const { page, screenshot } = owner;
+    await page.getByRole("button", { name: "Connect Zalo OA" }).click();
+    await decideOnZalo(page, "Deny");
+    await page.getByText("No OA was connected: the OA owner did not allow the app on Zalo.").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(await page.getByRole("listitem").count()).toBe(2);
+    await screenshot("demo-refused", { fullPage: true });
+    expectCleanRun(owner);
+  });
+
+  it("sets an OA's webhook and shows it", async () => {
+    const { page, screenshot } = owner;
+    await page.getByRole("link", { name: /Hoa Mai Florist/ }).click();
+    const webhook = page.getByRole("textbox", { name: /forwards this OA's Zalo events/ });
+    expect(await webhook.inputValue()).toBe("");
+    await webhook.fill("https://shop.example.com/zalo/webhook?shop=42");
+    await page.getByRole("button", { name: "Save webhook" }).click();
+    await page.getByText("Webhook saved.").waitFor();
+    expect(await webhook.inputValue()).toBe("https://shop.example.com/zalo/webhook?shop=42");
+    await page.reload();
+    expect(await webhook.inputValue()).toBe("https://shop.example.com/zalo/webhook?shop=42");
+    // GetShopOA's figures for the mock's Hoa Mai Florist, card by card.
+    for (const [card, shown] of [
+      ["Quality", "Now High Last week Medium"],
+      ["Messages today", "480 left of 500"],
+      ["Promotion messages", "Per day 1 Left this month 28 of 30 Next month 30 (estimate)"],
+    ] as const) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text keeps a break between a label and its value, which textContent runs together.
+      const text = await page.getByRole("region", { name: card }).innerText();
+      expect(text.replace(/\s+/g, " ")).toContain(shown);
+    }
+    await page.getByText("Verified", { exact: true }).waitFor();
+    await screenshot("demo-oa-page", { fullPage: true });
+    expectCleanRun(owner);
+  });
+
+  it("reconnects the OA through Zalo's consent again and shows the renewed expiry", async () => {
+    const { page } = owner;
+    const before = await shownExpiry(page);
+    const shownBefore = await page.locator("dd time").first().textContent();
+    clockOffset += 30 * DAY;
+    await page.getByRole("button", { name: "Reconnect" }).click();
+    await page.waitForURL((url) => url.pathname === "/v4/oa/permission");
+    // RefreshToken's link offers only the OA it renews.
+    expect(await page.getByRole("radio").count()).toBe(1);
+    await decideOnZalo(page, "Allow");
+    await page.getByRole("status").getByText("Zalo OA connected.").waitFor();
+    const after = await shownExpiry(page);
+    // Three calendar months from 30 days later: at least 27 days later, whatever the months' lengths.
+    expect(Date.parse(after as string) - Date.parse(before as string)).toBeGreaterThan(27 * DAY);
+    expect(await page.locator("dd time").first().textContent()).not.toBe(shownBefore);
+    expect(new URL(page.url()).pathname).toBe(`/oa/${connected[0]}`);
+    expectCleanRun(owner);
+  });
+
+  it("shows another shop, with another key, none of these OAs", async () => {
+    const other = await browser.open();
+    await other.page.goto(stack.url["shop-b"]);
+    await other.page.getByRole("heading", { name: "No Zalo OA is connected yet" }).waitFor();
+    expectCleanRun(other);
+
+    await other.page.goto(`${stack.url["shop-b"]}/oa/${connected[0]}`);
+    await other.page.getByRole("heading", { name: "This Zalo OA is not connected to the shop" }).waitFor();
+    expect(other.log.failures).toEqual([
+      `404 from ${stack.url["shop-b"]}/oa/${connected[0]}`,
+      "console error: Failed to load resource: the server responded with a status of 404 (Not Found)",
+    ]);
+  });
+
+  it("fits a phone's width, with nothing to scroll sideways", async () => {
+    const phone = await browser.open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    for (const [path, name] of [
+      ["/", "demo-oa-list-phone"],
+      [`/oa/${connected[0]}`, "demo-oa-page-phone"],
+    ] as const) {
+      await phone.page.goto(`${stack.url["shop-a"]}${path}`);
+      const widths = await phone.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
+      await phone.screenshot(name, { fullPage: true });
+    }
+    expectCleanRun(phone);
+  });
+});

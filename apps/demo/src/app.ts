@@ -1,0 +1,142 @@
+import {
+  createZaloCloudClient,
+  isEtelecomApiError,
+  isEtelecomError,
+  isEtelecomInputError,
+  type ListOAItem,
+  parseAuthorizationCallback,
+} from "@etelecom-zalo/client";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { secureHeaders } from "hono/secure-headers";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { CALLBACK_PATH, type DemoConfig, redirectUriOf } from "./demo-config.js";
+import { explainError, NOT_FOUND, UNUSABLE_CODE } from "./explain-error.js";
+import type { View } from "./pages/html.js";
+import { layout } from "./pages/layout.js";
+import { oaListPage } from "./pages/oa-list-page.js";
+import { oaPage } from "./pages/oa-page.js";
+import { problemPage } from "./pages/problem-page.js";
+
+/** The list page reads at most this many OAs, page after page: a bound on one request's work. */
+const MAX_LISTED = 1000;
+
+/** Which eTelecom the header names: the mock's origin, or production or sandbox. */
+function targetOf({ baseUrl, environment = "production" }: DemoConfig["etelecom"]) {
+  return baseUrl === undefined ? `eTelecom ${environment}` : `eTelecom at ${new URL(baseUrl).origin}`;
+}
+
+/** The shop-settings app: its routes are the whole "Connect Zalo OA" integration. */
+export function createDemoApp(config: DemoConfig): Hono {
+  const zalo = createZaloCloudClient(config.etelecom);
+  const redirect_uri = redirectUriOf(config.publicUrl);
+  const target = targetOf(config.etelecom);
+  const log = config.log ?? ((line: string) => console.error(line));
+  const render = (c: Context, view: View, status: ContentfulStatusCode = 200) => c.html(layout(view, target), status);
+  const oaPath = (oa_id: string, notice: string) => `/oa/${encodeURIComponent(oa_id)}?notice=${notice}`;
+
+  const app = new Hono();
+  // Pages load nothing but themselves. No form-action: the Connect and Reconnect forms redirect to Zalo.
+  app.use(
+    secureHeaders({
+      // Not no-referrer: with it, a browser sends `Origin: null` on the demo's own forms, which look forged then.
+      referrerPolicy: "same-origin",
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["data:"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  // Every form changes the shop's settings: only the demo's own pages may post them, whether the browser reaches
+  // the demo directly or through a proxy at publicUrl.
+  const publicOrigin = new URL(redirect_uri).origin;
+  app.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
+  // The largest form is one URL: anything much bigger is not from these pages.
+  app.use(bodyLimit({ maxSize: 16 * 1024 }));
+
+  app.get("/", async (c) => {
+    const accounts: ListOAItem[] = [];
+    for await (const oa of zalo.listOA.all({}, { max: MAX_LISTED })) accounts.push(oa);
+    const notice = c.req.query("notice");
+    const truncated = accounts.length === MAX_LISTED;
+    return render(c, oaListPage(accounts, { ...(notice && { notice }), truncated, now: Date.now() }));
+  });
+
+  // 1. "Connect Zalo OA": eTelecom makes Zalo's consent link for the app, and the owner's browser goes there.
+  app.post("/zalo/connect", async (c) => {
+    const { url } = await zalo.authorizeOA({ ...config.zaloApp, redirect_uri });
+    return c.redirect(url, 302);
+  });
+
+  // 2. Zalo sends the owner back here: connect the OA with the code, at once (it is single-use and short-lived).
+  app.get(CALLBACK_PATH, async (c) => {
+    let callback: ReturnType<typeof parseAuthorizationCallback>;
+    try {
+      callback = parseAuthorizationCallback(c.req.url);
+    } catch (error) {
+      if (!isEtelecomInputError(error)) throw error;
+      if (error.field === "error" || error.field === "code") return c.redirect("/?notice=refused", 303);
+      return render(
+        c,
+        problemPage({
+          status: 400,
+          title: "This link from Zalo is incomplete",
+          text: "It lacks what Zalo adds after consent. Connect the OA again from the shop's settings.",
+          detail: error.message,
+          next: "connect",
+        }),
+        400,
+      );
+    }
+    try {
+      const oa = await zalo.connectOA(callback);
+      return c.redirect(oaPath(oa.oa_id, "connected"), 303);
+    } catch (error) {
+      if (!isEtelecomApiError(error) || error.code !== "invalid_argument") throw error;
+      return render(c, problemPage({ ...UNUSABLE_CODE, detail: `eTelecom answered: ${error.msg}` }), 400);
+    }
+  });
+
+  // 3. One OA: its quality, quotas, refresh-token expiry and webhook.
+  app.get("/oa/:oa_id", async (c) => {
+    const oa = await zalo.getShopOA({ oa_id: c.req.param("oa_id") });
+    const notice = c.req.query("notice");
+    return render(c, oaPage(oa, { ...(notice && { notice }), now: Date.now() }));
+  });
+
+  // 4. Set the OA's webhook; eTelecom checks the URL, and its reason is shown beside the form.
+  app.post("/oa/:oa_id/webhook", async (c) => {
+    const oa_id = c.req.param("oa_id");
+    const form = await c.req.parseBody();
+    const webhook_url = typeof form.webhook_url === "string" ? form.webhook_url.trim() : "";
+    try {
+      await zalo.updateShopOA({ oa_id, webhook_url });
+    } catch (error) {
+      if (!isEtelecomApiError(error) || error.code !== "invalid_argument") throw error;
+      const oa = await zalo.getShopOA({ oa_id });
+      const webhook = { value: webhook_url, error: `eTelecom refused it: ${error.msg}` };
+      return render(c, oaPage(oa, { now: Date.now(), webhook }), 400);
+    }
+    return c.redirect(oaPath(oa_id, "webhook-saved"), 303);
+  });
+
+  // 5. "Reconnect": a new consent link for the same OA; after it, Zalo calls step 2 again, which renews the expiry.
+  app.post("/oa/:oa_id/reconnect", async (c) => {
+    const { url } = await zalo.refreshToken({ oa_id: c.req.param("oa_id") });
+    return c.redirect(url, 302);
+  });
+
+  app.notFound((c) => render(c, problemPage(NOT_FOUND), 404));
+  app.onError((error, c) => {
+    const problem = explainError(error);
+    // The client's errors hold no secret; anything else is the demo's own bug, whose stack belongs in the log.
+    const reason = isEtelecomError(error) ? `${error.name}: ${error.message}` : (error.stack ?? String(error));
+    if (problem.status >= 500) log(`${c.req.method} ${c.req.path} -> ${problem.status}: ${reason}`);
+    return render(c, problemPage(problem), problem.status);
+  });
+  return app;
+}

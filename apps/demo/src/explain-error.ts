@@ -1,0 +1,95 @@
+import {
+  isEtelecomApiError,
+  isEtelecomInputError,
+  isEtelecomInvalidResponseError,
+  isEtelecomNetworkError,
+  isEtelecomTimeoutError,
+} from "@etelecom-zalo/client";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** What a page tells the user when a request could not be done. */
+export interface Problem {
+  status: ContentfulStatusCode;
+  title: string;
+  text: string;
+  /** eTelecom's own words, when they help (the client has already redacted any secret from them). */
+  detail?: string;
+  /** What the page offers next: the OA list, or starting the connection again. */
+  next: "home" | "connect";
+}
+
+/** The problem page of a route that does not exist, and of an OA that is not this shop's. */
+export const NOT_FOUND: Problem = {
+  status: 404,
+  title: "Page not found",
+  text: "There is nothing at this address. The list of the shop's Zalo OAs is one click away.",
+  next: "home",
+};
+
+/** What an expired, reused or forged authorization code tells the OA owner. */
+export const UNUSABLE_CODE: Omit<Problem, "detail"> = {
+  status: 400,
+  title: "This authorization can no longer be used",
+  text:
+    "Zalo's authorization is good once and for about 10 minutes: it has expired, or it was already used " +
+    "(by reloading this page, say). Connect the OA again to get a new one.",
+  next: "connect",
+};
+
+/** A problem in one line: what most branches below differ by. */
+const problem = (status: ContentfulStatusCode, title: string, text: string, more: Partial<Problem> = {}): Problem => ({
+  status,
+  title,
+  text,
+  next: "home",
+  ...more,
+});
+
+/** Explains an error thrown while serving a request: a status, a title and a sentence, never a stack or a secret. */
+export function explainError(error: unknown): Problem {
+  if (isEtelecomInputError(error) && error.field === "oa_id") return { ...NOT_FOUND, title: "No such Zalo OA" };
+  if (isEtelecomApiError(error)) {
+    const detail = `eTelecom answered ${error.status} ${error.code}: ${error.msg}`;
+    if (error.code === "not_found") {
+      const text = "It may have been connected with another eTelecom key. Connect it here to manage it.";
+      return problem(404, "This Zalo OA is not connected to the shop", text, { detail, next: "connect" });
+    }
+    if (error.code === "unauthenticated") {
+      const text =
+        "Check ETELECOM_API_KEY, ETELECOM_SCOPE and ETELECOM_ENVIRONMENT: a sandbox key works only with the sandbox.";
+      return problem(502, "eTelecom refused the shop's API key", text, { detail });
+    }
+    if (error.status === 400) {
+      return problem(400, "eTelecom refused the request", "Check what was sent and try again.", { detail });
+    }
+    if (error.status === 429) {
+      return problem(503, "eTelecom is busy", "Too many requests: try again in a minute.", { detail });
+    }
+    const title = error.status >= 500 ? "eTelecom is having trouble" : "eTelecom refused the request";
+    return problem(502, title, "Nothing was changed. Try again in a moment.", { detail });
+  }
+  if (isEtelecomTimeoutError(error)) {
+    return problem(504, "eTelecom is too slow", "It did not answer in time. Try again in a moment.");
+  }
+  if (isEtelecomNetworkError(error)) {
+    const code = (error.cause as { code?: unknown } | undefined)?.code;
+    const text = "Check the network, or ETELECOM_BASE_URL when the demo runs against the mock. Then try again.";
+    return problem(502, "eTelecom cannot be reached", text, {
+      ...(typeof code === "string" && { detail: `The connection failed: ${code}` }),
+    });
+  }
+  if (isEtelecomInvalidResponseError(error)) {
+    const text = "The answer did not match eTelecom's documented API. Try again in a moment.";
+    return problem(502, "eTelecom answered something unexpected", text, { detail: error.message });
+  }
+  if (error instanceof HTTPException) {
+    // Hono's CSRF check: a form posted from another origin.
+    if (error.status === 403) {
+      const text = "For the shop's safety, its settings change only from the demo's own pages.";
+      return problem(403, "This form was sent from another site", text);
+    }
+    return problem(error.status, "The request could not be read", "Go back and try again.");
+  }
+  return problem(500, "Something went wrong", "The demo failed to answer. Try again in a moment.");
+}

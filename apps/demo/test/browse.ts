@@ -1,0 +1,66 @@
+import { consent } from "@etelecom-zalo/mock";
+
+/** A page as a browser gets it: its status, where it redirects (absolute), and its HTML. */
+export interface Page {
+  status: number;
+  location: string | null;
+  html: string;
+}
+
+async function pageOf(response: Response): Promise<Page> {
+  const location = response.headers.get("location");
+  return {
+    status: response.status,
+    location: location === null ? null : new URL(location, response.url).href,
+    html: await response.text(),
+  };
+}
+
+/** GETs a URL without following its redirect. */
+export async function get(url: string): Promise<Page> {
+  return pageOf(await fetch(url, { redirect: "manual" }));
+}
+
+/** Submits a form to `url` as a browser does from a page of the same origin, without following the redirect. */
+export async function submit(url: string, form: Record<string, string> = {}, origin = new URL(url).origin) {
+  return pageOf(
+    await fetch(url, {
+      method: "POST",
+      headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form),
+      redirect: "manual",
+    }),
+  );
+}
+
+/** Follows a redirect the way a browser does. */
+export function follow(page: Page): Promise<Page> {
+  if (page.location === null) throw new Error(`expected a redirect, got ${page.status}: ${page.html.slice(0, 300)}`);
+  return get(page.location);
+}
+
+/**
+ * Clicks a button that leads to Zalo (Connect, or Reconnect at `form`), decides on the consent page, and resolves
+ * to the demo's answer to the callback, not followed.
+ */
+export async function throughConsent(
+  form: string,
+  options: { decision?: "allow" | "deny"; oa_id?: string } = {},
+): Promise<Page> {
+  const clicked = await submit(form);
+  if (clicked.status !== 302 || clicked.location === null) {
+    throw new Error(`${form} answered ${clicked.status}, not a redirect to Zalo: ${clicked.html.slice(0, 300)}`);
+  }
+  return get(await consent(clicked.location, options));
+}
+
+/** The text of a page without its tags and with its entities decoded, spaces collapsed: what a reader sees. */
+export function textOf(html: string): string {
+  const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name] as string)
+    .replace(/\s+/g, " ")
+    .trim();
+}

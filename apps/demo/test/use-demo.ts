@@ -1,0 +1,47 @@
+import { type RunningMock, type StartMockOptions, startMock } from "@etelecom-zalo/mock";
+import { afterAll, beforeAll } from "vitest";
+import { exampleApp, type StartDemoConfig, startDemo } from "../src/index.js";
+
+/** What one demo of a test file changes from the defaults: its key is its name, its eTelecom the file's mock. */
+export interface DemoOptions {
+  etelecom?: Partial<StartDemoConfig["etelecom"]>;
+}
+
+/** The servers of one test file, once its `beforeAll` has run. */
+export interface Stack<Name extends string> {
+  mock: RunningMock;
+  /** The origin of each demo, by name. */
+  url: Record<Name, string>;
+  /** Every line the demos logged, in order. */
+  logged: string[];
+}
+
+/**
+ * Starts a mock, then one demo per name on it (its key is its name), all on free ports of 127.0.0.1, before the
+ * file's tests, and closes them after.
+ */
+export function useDemos<Name extends string>(
+  demos: Record<Name, DemoOptions>,
+  mockOptions: Omit<StartMockOptions, "port"> = {},
+): Stack<Name> {
+  const stack = { url: {}, logged: [] } as unknown as Stack<Name>;
+  const closers: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    stack.mock = await startMock({ ...mockOptions, port: 0 });
+    closers.push(() => stack.mock.close());
+    for (const [name, options] of Object.entries(demos) as [Name, DemoOptions][]) {
+      const demo = await startDemo(
+        {
+          etelecom: { apiKey: name, scope: "shop", baseUrl: stack.mock.url, ...options.etelecom },
+          zaloApp: exampleApp(),
+          log: (line) => stack.logged.push(line),
+        },
+        { port: 0 },
+      );
+      closers.push(() => demo.close());
+      stack.url[name] = demo.url;
+    }
+  });
+  afterAll(() => Promise.all(closers.map((close) => close())));
+  return stack;
+}

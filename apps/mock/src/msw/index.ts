@@ -1,0 +1,1 @@
+export { type ZaloCloudHandlers, type ZaloCloudHandlersOptions, zaloCloudHandlers } from "./zalo-cloud-handlers.js";

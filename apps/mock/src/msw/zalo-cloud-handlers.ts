@@ -1,0 +1,34 @@
+import type { HttpHandler } from "msw";
+// Not from "msw" itself, whose index also loads GraphQL and WebSocket support (about 0.1 s) that these never use.
+import { http } from "msw/core/http";
+import { createMockEngine, type MockEngineOptions } from "../engine/create-mock-engine.js";
+import { interceptedOrigins } from "./intercepted-origins.js";
+
+/** Options of {@link zaloCloudHandlers}: the engine's, and which origin to intercept besides eTelecom's own. */
+export interface ZaloCloudHandlersOptions extends Omit<MockEngineOptions, "log" | "specPath"> {
+  /**
+   * An origin to intercept besides production's (`https://api.etelecom.vn`) and sandbox's
+   * (`https://api-sandbox.etelecom.vn`), e.g. the `baseUrl` an app already uses for the mock server; only its origin
+   * counts, as for the client's `baseUrl`.
+   */
+  baseUrl?: string;
+}
+
+/** MSW request handlers that answer as the mock server does (spread them into `setupServer`), and their reset. */
+export interface ZaloCloudHandlers extends Array<HttpHandler> {
+  /** Forgets every key's state and pending link, back to the fixtures and the seed's first draw, as `/__reset` does. */
+  reset(): void;
+}
+
+/**
+ * Creates MSW handlers for `setupServer` on the mock's engine: every request to eTelecom's production and sandbox
+ * origins, and to `baseUrl`, gets the answer the mock server would give it. Asynchronous because the engine is: it
+ * loads the spec and Prism once per process, and a bad option rejects here rather than on the first request.
+ */
+export async function zaloCloudHandlers(options: ZaloCloudHandlersOptions = {}): Promise<ZaloCloudHandlers> {
+  const { baseUrl, ...engineOptions } = options;
+  const origins = interceptedOrigins(baseUrl);
+  const engine = await createMockEngine(engineOptions);
+  const handlers = [http.all(origins, ({ request }) => engine.handle(request))];
+  return Object.assign(handlers, { reset: () => engine.reset() });
+}

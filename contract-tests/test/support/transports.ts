@@ -1,0 +1,24 @@
+import { ORIGINS } from "@etelecom-zalo/client";
+
+/** How the suite reaches the mock: a server on a loopback port, or MSW's handlers in the test's own process. */
+export type Transport = "server" | "msw";
+
+/** Where the suite's two mocks answer. */
+export interface MockOrigins {
+  /** The stateful mock, as `pnpm start` runs it: state per key, consent pages. */
+  stateful: string;
+  /** The same mock with `--stateless`: every valid request gets its documented example, whatever came before. */
+  stateless: string;
+}
+
+/**
+ * Where the msw project's handlers answer: the stateful mock on production's origin, which the client calls when
+ * given no `baseUrl`; the stateless one on an origin of its own, which only its handlers intercept.
+ */
+export const MSW_ORIGINS: MockOrigins = { stateful: ORIGINS.production, stateless: "https://stateless.mock.test" };
+
+/** The transport a vitest project of this suite uses, from its name. */
+export function transportOf(projectName: string): Transport {
+  if (projectName === "server" || projectName === "msw") return projectName;
+  throw new Error(`the contract project "${projectName}" names no transport (expected "server" or "msw")`);
+}
