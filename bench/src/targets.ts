@@ -54,7 +54,7 @@ export const TARGETS = {
     rule: "≥",
     limit: 0.4,
     unit: "x",
-    whenMissed: "the raw server does only the socket write and a `JSON.parse` of that profile.",
+    whenMissed: "of the work in the profile above, the raw server does only the socket write and a `JSON.parse`.",
   },
   soakErrors: { what: "soak: unexpected answers, socket errors, timeouts", rule: "≤", limit: 0, unit: "" },
   soakRss: {

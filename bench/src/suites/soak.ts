@@ -5,7 +5,7 @@ import { authorize, headersFor } from "../requests.js";
 import { startServer } from "../servers.js";
 
 /** A level of RSS is the median of the last this many readings (one a second) of a phase. */
-const LEVEL = 10;
+const LEVEL = 15;
 
 /**
  * AuthorizeOA at 50 connections with a new key on every request, so that every call makes a key's state and a

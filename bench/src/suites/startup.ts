@@ -5,7 +5,7 @@ import type { Options } from "../options.js";
 import { mib, ratios, type SuiteResult, spread } from "../report.js";
 import { repoRoot, startServer } from "../servers.js";
 
-type InProcess = { firstMs: number; secondMs: number; handlersMs?: number; missing?: string };
+type InProcess = { firstMs: number; secondMs: number; importMs?: number; handlersMs?: number; missing?: string };
 
 /** Spawn to first 200 and RSS then, ours and stock Prism alternately; then in-process starts, in a new process each. */
 export async function runStartup(options: Options, logDir: string): Promise<SuiteResult> {
@@ -24,7 +24,10 @@ export async function runStartup(options: Options, logDir: string): Promise<Suit
     console.error(`  start ${run + 1}: ours ${ms.ours.at(-1)?.toFixed(0)} ms, prism ${ms.prism.at(-1)?.toFixed(0)} ms`);
   }
   const [first, second] = [inside.map((run) => run.firstMs), inside.map((run) => run.secondMs)];
-  const handlers = inside.flatMap((run) => run.handlersMs ?? []);
+  const [imports, handlers] = [
+    inside.flatMap((run) => run.importMs ?? []),
+    inside.flatMap((run) => run.handlersMs ?? []),
+  ];
   const missing = inside.find((run) => run.missing)?.missing;
   return {
     title: "Startup",
@@ -32,7 +35,10 @@ export async function runStartup(options: Options, logDir: string): Promise<Suit
       ["our mock: spawn to first 200, RSS then", `${spread(ms.ours, 0, " ms")}, ${mib(rss.ours)}`],
       ["stock Prism: spawn to first 200, RSS then", `${spread(ms.prism, 0, " ms")}, ${mib(rss.prism)}`],
       ["in-process: first start, second start", `${spread(first, 0, " ms")}, ${spread(second, 2, " ms")}`],
-      ["in-process: creating the MSW handlers", missing ? `not available (${missing})` : spread(handlers, 2, " ms")],
+      [
+        "in-process: import of `@etelecom-zalo/mock/msw`, creating the handlers",
+        missing ? `not available (${missing})` : `${spread(imports, 1, " ms")}, ${spread(handlers, 2, " ms")}`,
+      ],
     ],
     figures: [
       { target: "startup", value: ratios(ms.ours, ms.prism) },
