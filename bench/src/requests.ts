@@ -1,57 +1,63 @@
-/** One HTTP request the benchmarks send, with the status class it must get. */
-export interface BenchRequest {
-  name: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-  expectedStatus: number;
-}
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createZaloCloudClient, type OperationInput, parseAuthorizationCallback } from "@etelecom-zalo/client";
+import { consent } from "@etelecom-zalo/mock";
+import { findOperation, listOperations } from "@etelecom-zalo/openapi";
 
-const path = "/v1/shop.Zalo/AuthorizeOA";
-const json = { "content-type": "application/json" };
-const auth = { authorization: "Bearer bench-key" };
+/** One request a load run sends; every one must be answered 200. */
+export type BenchRequest = { name: string; path: string; headers: Record<string, string>; body: string };
 
-/** The spec's `shop_app` example: the body of every valid call. */
-export const validBody = {
-  app_id: "1234567890123456789",
-  app_secret: "aB3dE5fG7hI9jK1lM2nO",
-  redirect_uri: "https://shop.example.com/zalo/callback",
-};
+/** The headers of a call with `key`; `bench-key` is the key the fixtures connect OAs to. */
+export const headersFor = (key = "bench-key") => ({
+  "content-type": "application/json",
+  authorization: `Bearer ${key}`,
+});
 
-/** A valid AuthorizeOA call. */
-export const valid: BenchRequest = {
-  name: "valid (200)",
-  path,
-  headers: { ...json, ...auth },
-  body: JSON.stringify(validBody),
-  expectedStatus: 200,
-};
+/** Every operation of the spec, called with its documented request example, in the spec's order. */
+export const OPERATIONS: BenchRequest[] = listOperations().map(({ operationId, pathTemplate, requestExample }) => ({
+  name: operationId,
+  path: pathTemplate.replace("{scope}", "shop"),
+  headers: headersFor(),
+  body: JSON.stringify(requestExample),
+}));
 
-/** A body missing every required field: request validation must reject it. */
-export const invalidBody: BenchRequest = {
-  name: "invalid body (400)",
-  path,
-  headers: { ...json, ...auth },
-  body: "{}",
-  expectedStatus: 400,
-};
+/** The AuthorizeOA call: the startup probe, and what the raw ceiling answers. */
+export const authorize = OPERATIONS.find((request) => request.name === "AuthorizeOA") as BenchRequest;
 
-/** A valid body without `Authorization`. */
-export const noAuth: BenchRequest = {
-  name: "no auth (401)",
-  path,
-  headers: { ...json },
-  body: JSON.stringify(validBody),
-  expectedStatus: 401,
-};
-
-/** Sends one request and returns its status (or throws if the server is not reachable). */
-export async function send(origin: string, request: BenchRequest): Promise<number> {
-  const response = await fetch(origin + request.path, {
-    method: "POST",
-    headers: request.headers,
-    body: request.body,
-  });
+/** Sends one request and returns its status. */
+export async function send(origin: string, { path, headers, body }: BenchRequest): Promise<number> {
+  const response = await fetch(origin + path, { method: "POST", headers, body });
   await response.arrayBuffer();
   return response.status;
+}
+
+/** Writes fixtures of 20 OAs (a page, as ListOA's example asks), the first the one the spec's examples name. */
+export function writeFixtures(dir: string): string {
+  const first = BigInt((findOperation("GetShopOA").requestExample as { oa_id: string }).oa_id);
+  const oa = (index: number) => ({ oa_id: String(first + BigInt(index)), name: `OA ${index}`, status: "P" });
+  writeFileSync(
+    join(dir, "fixtures.json"),
+    JSON.stringify({ "bench-key": Array.from({ length: 20 }, (_, i) => oa(i)) }),
+  );
+  return join(dir, "fixtures.json");
+}
+
+/**
+ * Issues codes as a shop gets them, AuthorizeOA through the client then Allow on the mock's consent page, 100 a key
+ * (the most unused codes the mock keeps for one). Returns each ConnectOA call's key and body.
+ */
+export async function issueCodes(origin: string, count: number): Promise<{ key: string; body: string }[]> {
+  const app = findOperation("AuthorizeOA").requestExample as OperationInput<"authorizeOA">;
+  const issued: { key: string; body: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < count; index = next++) {
+      const key = `bench-connect-${Math.floor(index / 100)}`;
+      const { url } = await createZaloCloudClient({ apiKey: key, scope: "shop", baseUrl: origin }).authorizeOA(app);
+      const { code, oa_id, state } = parseAuthorizationCallback(await consent(url));
+      issued.push({ key, body: JSON.stringify({ code, oa_id, state: Number(state) }) });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return issued;
 }

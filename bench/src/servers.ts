@@ -1,28 +1,71 @@
-import { join } from "node:path";
-import { binPath, distDir, mockCli, specArgument } from "./paths.js";
-import type { ServerSpec } from "./server-process.js";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { openSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { authorize, send } from "./requests.js";
 
-/** The three servers the mock benchmarks compare, each logging to a file in `logDir`. */
-export function serverSpecs(logDir: string): { ours: ServerSpec; prism: ServerSpec; raw: ServerSpec } {
+/** The monorepo root (bench/dist/../..). */
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The JS file behind a package's bin, run with `node` to skip the shell shim. */
+export function binPath(name: string, bin: string): string {
+  const manifest = createRequire(import.meta.url).resolve(`${name}/package.json`);
+  const { bin: bins } = JSON.parse(readFileSync(manifest, "utf8")) as { bin: Record<string, string> };
+  return join(dirname(manifest), bins[bin] ?? "");
+}
+
+const PRISM = binPath("@stoplight/prism-cli", "prism");
+/** The servers compared, as node arguments (`{port}` stands for a free port), and how the report names them. */
+export const SERVERS = {
+  ours: { label: "our mock", args: ["apps/mock/dist/cli.js", "--port", "{port}"] },
+  // Stock Prism with its defaults: it logs every request (to a file here), which is part of what is compared.
+  prism: { label: "stock Prism", args: [PRISM, "mock", "openapi/openapi.yaml", "-p", "{port}"] },
+  raw: { label: "raw node:http", args: [fileURLToPath(new URL("raw-server.js", import.meta.url)), "{port}"] },
+} as const;
+
+/** A server that has answered: `startupMs` from spawn() to its first 200; `rss()` and `assertAlive()` throw once it has exited. */
+export type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** Spawns a server (its output to `<logDir>/<name>.log`) and calls AuthorizeOA every 5 ms until it answers 200. */
+export async function startServer(name: keyof typeof SERVERS, logDir: string, extra: string[] = []) {
+  const free = createServer().listen(0, "127.0.0.1");
+  await once(free, "listening");
+  const port = String((free.address() as { port: number }).port);
+  free.close();
+  const log = openSync(join(logDir, `${name}.log`), "a");
+  const started = performance.now();
+  const args = [...SERVERS[name].args, ...extra].map((arg) => arg.replace("{port}", port));
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", log, log] });
+  const exited = once(child, "exit");
+  const assertAlive = () => {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited; see ${logDir}`);
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  for (;;) {
+    assertAlive();
+    const status = await send(origin, authorize).catch(() => 0);
+    if (status === 200) break;
+    if (status !== 0 || performance.now() - started > 30_000) {
+      child.kill("SIGKILL");
+      throw new Error(`${name} answered ${status || "nothing within 30 s"} to AuthorizeOA; see ${logDir}`);
+    }
+    await sleep(5);
+  }
   return {
-    // Exactly what `pnpm start` runs once built.
-    ours: {
-      label: "ours",
-      args: [mockCli],
-      env: { PORT: "{port}", HOST: "127.0.0.1" },
-      logFile: join(logDir, "ours.log"),
+    origin,
+    startupMs: performance.now() - started,
+    rss() {
+      assertAlive();
+      return Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1]) * 1024;
     },
-    // Stock Prism with its defaults: it logs every request, which is part of what is being compared.
-    prism: {
-      label: "prism",
-      args: [binPath("@stoplight/prism-cli", "prism"), "mock", specArgument, "-p", "{port}"],
-      logFile: join(logDir, "prism.log"),
-    },
-    raw: {
-      label: "raw",
-      args: [join(distDir, "raw-server.js")],
-      env: { PORT: "{port}" },
-      logFile: join(logDir, "raw.log"),
+    assertAlive,
+    stop() {
+      child.kill("SIGTERM");
+      return exited;
     },
   };
 }

@@ -7,6 +7,7 @@ import type { IHttpConfig } from "@stoplight/prism-http";
 
 type PrismHttp = typeof import("@stoplight/prism-http");
 type PrismCore = typeof import("@stoplight/prism-core");
+type PrismOperations = typeof import("@stoplight/prism-http/dist/utils/operations.js");
 type PrismValidator = typeof import("@stoplight/prism-http/dist/validator/index.js");
 type PrismSchemaValidator = typeof import("@stoplight/prism-http/dist/validator/validators/utils.js");
 
@@ -20,7 +21,8 @@ export interface Shared {
   operations: SpecOperation[];
   /** Prism's form of each operation, by operationId (Prism's `iid`). */
   prismOperations: Map<string, PrismOperation>;
-  prism: ReturnType<PrismHttp["createInstance"]>;
+  /** Prism's mocker, loaded on first use: only answers without a named example, and dynamic mode, need it. */
+  prism(): ReturnType<PrismHttp["createInstance"]>;
   config: IHttpConfig;
   /** Prism's request validator, the one its own request pipeline runs. */
   validateInput: PrismValidator["validateInput"];
@@ -30,29 +32,69 @@ export interface Shared {
 
 const require = createRequire(import.meta.url);
 
+/** Puts a stand-in for the module at `path` in the require cache, whose `exports` load the real one on first use. */
+function defer(path: string, load: () => object, exportsOf: (lazy: object) => unknown): void {
+  if (require.cache[path]) return;
+  let real: object | undefined;
+  const lazy = new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        if (!real) {
+          delete require.cache[path];
+          real = load();
+        }
+        return Reflect.get(real, key);
+      },
+    },
+  );
+  const Module = require("node:module") as new (id: string) => NodeJS.Module;
+  const stub = new Module(path);
+  stub.filename = path;
+  stub.loaded = true;
+  stub.exports = exportsOf(lazy);
+  require.cache[path] = stub;
+}
+
 /**
  * Makes `@faker-js/faker` load on first use instead of at import. Prism's JSON Schema generator requires the whole
  * faker package (every locale, about 0.6 s of a 1 s startup) but only touches it for schemas with a `faker`
  * keyword, which this spec has none of.
  */
 function deferFaker(requireFromPrism: NodeJS.Require): void {
-  const fakerPath = requireFromPrism.resolve("@faker-js/faker");
-  if (require.cache[fakerPath]) return;
-  let faker: object | undefined;
-  const load = () => {
-    if (!faker) {
-      delete require.cache[fakerPath];
-      faker = requireFromPrism("@faker-js/faker").default as object;
-    }
-    return faker;
+  const path = requireFromPrism.resolve("@faker-js/faker");
+  defer(
+    path,
+    () => requireFromPrism("@faker-js/faker").default,
+    (lazy) => ({ __esModule: true, default: lazy }),
+  );
+}
+
+/**
+ * Makes Prism's reader of Postman collections load on first use instead of at import: it requires
+ * postman-collection and faker's English locale (about 0.2 s and 12 MiB) for a document that is OpenAPI here.
+ */
+function deferPostman(requireFromPrism: NodeJS.Require): void {
+  const path = requireFromPrism.resolve("@stoplight/http-spec/postman/operation");
+  defer(
+    path,
+    () => requireFromPrism(path),
+    (lazy) => lazy,
+  );
+}
+
+/** Prism's mocker (with its forwarder and JSON Schema generator, about 0.3 s to load), configured as the mock needs. */
+function createPrism(requireFromPrism: NodeJS.Require, config: IHttpConfig): ReturnType<PrismHttp["createInstance"]> {
+  const prismHttp = require("@stoplight/prism-http") as PrismHttp;
+  const prismCore = require("@stoplight/prism-core") as PrismCore;
+  // As `prism mock --json-schema-faker-fillProperties=false`, for every generated body, whichever way dynamic mode
+  // was asked for: generated bodies hold the schema's own properties, not random extra ones that a frontend would
+  // mistake for API fields. The option is global to the generator, so it is set once per process.
+  const { JSONSchemaFaker } = requireFromPrism("json-schema-faker") as {
+    JSONSchemaFaker: { option(name: string, value: unknown): void };
   };
-  const lazyFaker = new Proxy({}, { get: (_, key) => Reflect.get(load(), key) });
-  const Module = require("node:module") as new (id: string) => NodeJS.Module;
-  const stub = new Module(fakerPath);
-  stub.filename = fakerPath;
-  stub.loaded = true;
-  stub.exports = { __esModule: true, default: lazyFaker };
-  require.cache[fakerPath] = stub;
+  JSONSchemaFaker.option("fillProperties", false);
+  return prismHttp.createInstance(config, { logger: prismCore.createLogger("MOCK", { level: "silent" }) });
 }
 
 /**
@@ -73,15 +115,8 @@ function readSpec(path: string | undefined): OpenApiDocument {
 async function load(path: string | undefined): Promise<Shared> {
   const requireFromPrism = createRequire(require.resolve("@stoplight/prism-http"));
   deferFaker(requireFromPrism);
-  const prismHttp = require("@stoplight/prism-http") as PrismHttp;
-  const prismCore = require("@stoplight/prism-core") as PrismCore;
-  // As `prism mock --json-schema-faker-fillProperties=false`, for every generated body, whichever way dynamic mode
-  // was asked for: generated bodies hold the schema's own properties, not random extra ones that a frontend would
-  // mistake for API fields. The option is global to the generator, so it is set once per process.
-  const { JSONSchemaFaker } = requireFromPrism("json-schema-faker") as {
-    JSONSchemaFaker: { option(name: string, value: unknown): void };
-  };
-  JSONSchemaFaker.option("fillProperties", false);
+  deferPostman(requireFromPrism);
+  const { getHttpOperationsFromSpec } = require("@stoplight/prism-http/dist/utils/operations.js") as PrismOperations;
   // Security and routing are checked before Prism; Prism validates the body and picks documented responses, which
   // come from the spec's own examples and schemas, so validating them again per request would be waste.
   const config: IHttpConfig = {
@@ -95,12 +130,16 @@ async function load(path: string | undefined): Promise<Shared> {
   };
   const spec = readSpec(path);
   // Prism takes the parsed document (it dereferences a copy in place), so the YAML is parsed at most once.
-  const prismOperations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec));
+  const prismOperations = await getHttpOperationsFromSpec(structuredClone(spec));
+  let prism: ReturnType<PrismHttp["createInstance"]> | undefined;
   return {
     spec,
     operations: listOperations(spec),
     prismOperations: new Map(prismOperations.map((operation) => [operation.iid ?? operation.id, operation])),
-    prism: prismHttp.createInstance(config, { logger: prismCore.createLogger("MOCK", { level: "silent" }) }),
+    prism: () => {
+      prism ??= createPrism(requireFromPrism, config);
+      return prism;
+    },
     config,
     validateInput: (require("@stoplight/prism-http/dist/validator/index.js") as PrismValidator).validateInput,
     validateAgainstSchema: (require("@stoplight/prism-http/dist/validator/validators/utils.js") as PrismSchemaValidator)

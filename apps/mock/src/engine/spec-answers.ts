@@ -23,7 +23,7 @@ export function createSpecAnswers(shared: Shared): SpecAnswers {
     shared.prismOperations.get(operation.operationId) as PrismOperation;
 
   async function fromPrism(operation: SpecOperation, input: IHttpRequest, mock: IHttpOperationConfig) {
-    const result = await shared.prism.request(input, [prismOperation(operation)], { ...shared.config, mock })();
+    const result = await shared.prism().request(input, [prismOperation(operation)], { ...shared.config, mock })();
     if (result._tag === "Left") throw result.left;
     return { status: result.right.output.statusCode, body: result.right.output.body };
   }
