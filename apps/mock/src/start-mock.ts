@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { createMockEngine, type MockEngineOptions } from "./engine/create-mock-engine.js";
+import { createEngineCore, type MockEngineOptions } from "./engine/create-mock-engine.js";
 import { answerClientError } from "./node/client-error.js";
 import { connectionRegistry } from "./node/connections.js";
 import { errorResponse, writeRawError } from "./node/raw-answer.js";
-import { sendResponse } from "./node/send-response.js";
+import { sendAnswer, sendResponse } from "./node/send-response.js";
 import { toRequest } from "./node/to-request.js";
 
 /** Options of {@link startMock}: the engine's, and how to listen. */
@@ -34,7 +34,7 @@ export interface RunningMock {
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const { port = 4010, host = "127.0.0.1", verbose = false, requestTimeout = 60_000, ...engineOptions } = options;
   const log = verbose ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
-  const engine = await createMockEngine({ ...engineOptions, ...(log && { log }) });
+  const engine = await createEngineCore({ ...engineOptions, ...(log && { log }) });
   /** The adapter's own answers, logged as the engine logs its own. */
   const refuse = (incoming: IncomingMessage, status: number, code: string, msg: string) => {
     log?.(`${incoming.method} ${incoming.url?.split("?", 1)[0]} -> ${status} ${code}: ${msg}`);
@@ -44,14 +44,20 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
 
   async function serve(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const converted = toRequest(incoming);
-    const abort = "request" in converted ? converted.body?.abort : undefined;
+    const abort = "head" in converted ? converted.body?.abort : undefined;
     const connection = connections.open({ incoming, ...(abort && { abort }) }, outgoing);
-    const response =
-      "request" in converted
-        ? await engine.handle(converted.request)
-        : refuse(incoming, converted.status, converted.code, converted.msg);
+    if (!("head" in converted)) {
+      connection.writing = true;
+      await sendResponse(incoming, outgoing, refuse(incoming, converted.status, converted.code, converted.msg));
+      connection.writing = false;
+      return;
+    }
+    const request = { ...converted.head, body: converted.body ? await converted.body.body : null };
+    const answer = await engine.answer(request);
     connection.writing = true;
-    await sendResponse(incoming, outgoing, response);
+    await (answer instanceof Response
+      ? sendResponse(incoming, outgoing, answer)
+      : sendAnswer(incoming, outgoing, answer, request));
     connection.writing = false;
   }
 

@@ -1,3 +1,5 @@
+import type { MockRequest } from "./mock-request.js";
+
 /** What the engine decided to answer, and why (for the verbose log); turned into a `Response` at the very end. */
 export interface Answer {
   status: number;
@@ -36,7 +38,7 @@ export function redirect(location: string, why: string): Answer {
 }
 
 /** CORS for any origin: the origin is echoed so browsers may also send credentials. */
-function corsHeaders(request: Request): Record<string, string> {
+function corsHeaders(request: MockRequest): Record<string, string> {
   const origin = request.headers.get("origin");
   return origin
     ? { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", vary: "Origin" }
@@ -44,22 +46,27 @@ function corsHeaders(request: Request): Record<string, string> {
 }
 
 /** The answer to a CORS preflight: whatever method and headers the page asks for (`Authorization` too) are allowed. */
-export function preflight(request: Request): Response {
-  return new Response(null, {
+export function preflight(request: MockRequest): Answer {
+  return {
     status: 204,
     headers: {
-      ...corsHeaders(request),
       "access-control-allow-methods": request.headers.get("access-control-request-method") ?? "POST",
       "access-control-allow-headers":
         request.headers.get("access-control-request-headers") ?? "Authorization, Content-Type",
       "access-control-max-age": "86400",
     },
-  });
+    why: "CORS preflight",
+  };
 }
 
-/** Turns an answer into the `Response` a transport sends. */
-export function toResponse(answer: Answer, request: Request): Response {
+/** Every header of an answer to `request`: CORS, the answer's own, and its media type. */
+export function answerHeaders(answer: Answer, request: MockRequest): Record<string, string> {
   const headers: Record<string, string> = { ...corsHeaders(request), ...answer.headers };
   if (answer.type !== undefined) headers["content-type"] = answer.type;
-  return new Response(answer.body ?? null, { status: answer.status, headers });
+  return headers;
+}
+
+/** Turns an answer into the `Response` a fetch transport sends. */
+export function toResponse(answer: Answer, request: MockRequest): Response {
+  return new Response(answer.body ?? null, { status: answer.status, headers: answerHeaders(answer, request) });
 }

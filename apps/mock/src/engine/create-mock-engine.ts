@@ -10,6 +10,7 @@ import { type Answer, apiError, invalidArgument, json, preflight, toResponse } f
 import { fixtureChecker } from "./check-fixture-oa.js";
 import { keepDeclared } from "./keep-declared.js";
 import { loadShared, type PrismOperation } from "./load-shared.js";
+import type { MockRequest } from "./mock-request.js";
 import { PAGES } from "./pages.js";
 import { readBody } from "./read-body.js";
 import { readScenario } from "./scenario.js";
@@ -48,6 +49,16 @@ export interface MockEngine {
   reset(): void;
 }
 
+/**
+ * The engine under `handle`, for the node:http adapter: the same decisions on a {@link MockRequest}, answered as an
+ * {@link Answer} (a `Response` only for the reference's files), so a socket's request needs no fetch objects.
+ */
+export interface EngineCore {
+  /** Decides the answer to one request. Never rejects: a failure is a 500 `internal` answer. */
+  answer(request: MockRequest): Promise<Answer | Response>;
+  reset(): void;
+}
+
 /** Case-insensitive "Bearer <key>", the only scheme eTelecom documents. */
 const BEARER = /^Bearer +(\S+) *$/i;
 
@@ -71,6 +82,18 @@ function publicBase(publicUrl: string): string {
  * is ready in a few milliseconds; each engine has its own state. Rejects with a one-line Error for bad options.
  */
 export async function createMockEngine(options: MockEngineOptions = {}): Promise<MockEngine> {
+  const core = await createEngineCore(options);
+  return {
+    async handle(request) {
+      const answer = await core.answer(request);
+      return answer instanceof Response ? answer : toResponse(answer, request);
+    },
+    reset: core.reset,
+  };
+}
+
+/** Creates the {@link EngineCore} that {@link createMockEngine} wraps; the same options. */
+export async function createEngineCore(options: MockEngineOptions = {}): Promise<EngineCore> {
   const shared = await loadShared(options.specPath);
   const { stateless = false, dynamic = false, log } = options;
   const base = options.publicUrl === undefined ? undefined : publicBase(options.publicUrl);
@@ -97,7 +120,7 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
     return json(status, keepDeclared(value, schemaOf(operation, status)), why);
   }
 
-  async function answerApi(request: Request, url: URL, operation: SpecOperation, key: string): Promise<Answer> {
+  async function answerApi(request: MockRequest, url: URL, operation: SpecOperation, key: string): Promise<Answer> {
     const read = await readBody(request);
     if ("refused" in read) {
       // The rest of a body too large is not read: the connection cannot carry another request after it.
@@ -161,7 +184,7 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
   }
 
   /** Decides the answer: pages first, then Twirp's order for the API (route, Content-Type, key, body). */
-  async function decide(request: Request, url: URL): Promise<{ answer: Answer; key?: string }> {
+  async function decide(request: MockRequest, url: URL): Promise<{ answer: Answer; key?: string }> {
     const page = PAGES.find(({ method, path }) => method === request.method && path === url.pathname);
     if (page) return { answer: await page.answer({ request, url, state }) };
 
@@ -190,7 +213,7 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
   }
 
   return {
-    async handle(request) {
+    async answer(request) {
       const url = new URL(request.url);
       if (request.method === "OPTIONS" && request.headers.has("access-control-request-method")) {
         log?.(`OPTIONS ${url.pathname} -> 204 CORS preflight`);
@@ -210,7 +233,7 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
       }
       const { answer, key } = decided;
       log?.(`${request.method} ${url.pathname}${key ? ` ${keyTag(key)}` : ""} -> ${answer.status} ${answer.why}`);
-      return toResponse(answer, request);
+      return answer;
     },
     reset: () => state.reset(),
   };

@@ -2,10 +2,11 @@ import { decideConsent, showConsent } from "../consent/consent-routes.js";
 import { CONSENT_PATH } from "../consent/consent-url.js";
 import type { MockState } from "../state/mock-state.js";
 import { type Answer, json } from "./answer.js";
+import type { MockRequest } from "./mock-request.js";
 
 /** What a page reads: the request, its URL and the state. */
 export interface PageContext {
-  request: Request;
+  request: MockRequest;
   url: URL;
   state: MockState;
 }

@@ -6,14 +6,18 @@ export type Body = { bytes: Uint8Array } | { refused: string; tooLarge: boolean 
 
 const tooLarge: Body = { refused: `body: must be at most 1 MiB (${BODY_LIMIT} bytes)`, tooLarge: true };
 
+import type { MockRequest } from "./mock-request.js";
+
 /**
  * Reads a request body up to {@link BODY_LIMIT} bytes. Refuses it as soon as it is known to be larger: from
  * `Content-Length` without reading anything, or by cancelling the stream once past the limit.
  */
-export async function readBody(request: Request): Promise<Body> {
+export async function readBody(request: MockRequest): Promise<Body> {
   if (Number(request.headers.get("content-length")) > BODY_LIMIT) return tooLarge;
-  if (request.body === null) return { bytes: new Uint8Array(0) };
-  const reader = request.body.getReader();
+  const { body } = request;
+  if (body === null) return { bytes: new Uint8Array(0) };
+  if (body instanceof Uint8Array) return body.byteLength > BODY_LIMIT ? tooLarge : { bytes: body };
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {

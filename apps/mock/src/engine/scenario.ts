@@ -1,4 +1,5 @@
 import { readPreference, type SpecOperation } from "@etelecom-zalo/openapi";
+import type { MockRequest } from "./mock-request.js";
 
 /** The response a request asks for through `Prefer` or the `__code`/`__example`/`__dynamic` query. */
 export interface Scenario {
@@ -14,7 +15,7 @@ export interface Scenario {
  * selects its own status, so `Prefer: example=malformed_json` needs no `code=400`. Returns an `invalid_argument`
  * msg when the request asks for a response the spec does not document.
  */
-export function readScenario(request: Request, url: URL, operation: SpecOperation): Scenario | string {
+export function readScenario(request: MockRequest, url: URL, operation: SpecOperation): Scenario | string {
   const prefer = request.headers.get("prefer");
   const preference = readPreference(prefer, url.searchParams);
   if (preference === undefined) return {};

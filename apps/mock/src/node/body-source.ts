@@ -3,15 +3,40 @@ import type { IncomingMessage } from "node:http";
 /** After answering, the mock reads and drops at most this much of a body it did not read, then closes the socket. */
 export const DISCARD_LIMIT = 64 * 1024 * 1024;
 
-/** A Node request body as a web stream, which the mock can stop reading and later drain. */
+/** A Node request body for the engine, which the mock can stop reading and later drain. */
 export interface BodySource {
-  stream: ReadableStream<Uint8Array>;
-  /** Ends the stream with an error: the connection broke or timed out before the body ended. */
+  /** The body: whole, or as a stream when its size is unknown or over `limit` (the engine reads what it needs). */
+  body: Promise<Uint8Array | ReadableStream<Uint8Array>>;
+  /** Ends the body with an error: the connection broke or timed out before it ended. */
   abort(reason: string): void;
 }
 
+/**
+ * The body of `incoming`. One whose `Content-Length` is within `limit`, nearly every request, is read into one
+ * buffer, the cheapest form for the engine; any other is streamed on demand, so that a body over the limit is refused
+ * without being read. A body that breaks off becomes a stream that fails, as a streamed one would.
+ */
+export function bodySource(incoming: IncomingMessage, limit: number): BodySource {
+  const declared = incoming.headers["content-length"];
+  if (declared === undefined || !(Number(declared) <= limit)) {
+    const { stream, abort } = streamed(incoming);
+    return { body: Promise.resolve(stream), abort };
+  }
+  let abort: (reason: string) => void = () => {};
+  const body = new Promise<Uint8Array | ReadableStream<Uint8Array>>((resolve) => {
+    const chunks: Buffer[] = [];
+    const fail = (reason: string) =>
+      resolve(new ReadableStream({ start: (controller) => controller.error(new Error(reason)) }));
+    abort = fail;
+    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    incoming.once("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    incoming.once("close", () => fail("the connection closed"));
+  });
+  return { body, abort: (reason) => abort(reason) };
+}
+
 /** Streams `incoming` on demand (paused while the reader is full), so that nothing past what is read is buffered. */
-export function bodySource(incoming: IncomingMessage): BodySource {
+function streamed(incoming: IncomingMessage): { stream: ReadableStream<Uint8Array>; abort(reason: string): void } {
   let settled = false;
   let control: ReadableStreamDefaultController<Uint8Array> | undefined;
   const settle = (finish: (controller: ReadableStreamDefaultController<Uint8Array>) => void) => {
@@ -38,7 +63,7 @@ export function bodySource(incoming: IncomingMessage): BodySource {
       settled = true;
     },
   });
-  return { stream, abort: (reason) => settle((broken) => broken.error(new Error(reason))) };
+  return { stream, abort: (reason: string) => settle((broken) => broken.error(new Error(reason))) };
 }
 
 /** Waits for the rest of a body the mock did not read, dropping it; past {@link DISCARD_LIMIT}, cuts the client off. */

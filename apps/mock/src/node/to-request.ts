@@ -1,16 +1,20 @@
 import type { IncomingMessage } from "node:http";
+import type { MockRequest } from "../engine/mock-request.js";
+import { BODY_LIMIT } from "../engine/read-body.js";
 import { type BodySource, bodySource } from "./body-source.js";
 
-/** The fetch `Request` for a Node request, its body streamed; or the reason there can be none. */
-export type Converted = { request: Request; body?: BodySource } | { status: number; code: string; msg: string };
+/** What the engine reads of a Node request but its body, and where the body comes from; or why there is no request. */
+export type Converted =
+  | { head: Omit<MockRequest, "body">; body?: BodySource }
+  | { status: number; code: string; msg: string };
 
-/** Methods that cannot carry a body in a fetch `Request`. */
+/** Methods that carry no body, as in a fetch `Request`. */
 const BODYLESS = new Set(["GET", "HEAD"]);
 
-/** Methods a fetch `Request` refuses that reach a request handler (Node hands CONNECT to the `connect` event). */
+/** Methods a fetch `Request` refuses, refused here too so that both transports answer alike (Node hands CONNECT to the `connect` event). */
 const FORBIDDEN = new Set(["TRACE"]);
 
-/** Turns a Node request into a fetch `Request` for the engine, without reading its body. */
+/** Reads a Node request's method, URL and headers for the engine, and starts on its body. */
 export function toRequest(incoming: IncomingMessage): Converted {
   const method = incoming.method ?? "GET";
   const target = incoming.url ?? "/";
@@ -27,7 +31,7 @@ export function toRequest(incoming: IncomingMessage): Converted {
   } catch {
     return { status: 400, code: "invalid_argument", msg: `Host: ${JSON.stringify(host)} is not a valid host` };
   }
-  const body = BODYLESS.has(method) ? undefined : bodySource(incoming);
+  const body = BODYLESS.has(method) ? undefined : bodySource(incoming, BODY_LIMIT);
   if (FORBIDDEN.has(method)) {
     return { status: 404, code: "bad_route", msg: `unsupported method ${method} for path ${url.pathname}` };
   }
@@ -36,12 +40,8 @@ export function toRequest(incoming: IncomingMessage): Converted {
     const raw = incoming.rawHeaders;
     for (let index = 0; index + 1 < raw.length; index += 2)
       headers.append(raw[index] as string, raw[index + 1] as string);
-    const request = new Request(url, {
-      method,
-      headers,
-      ...(body && { body: body.stream, duplex: "half" }),
-    } as RequestInit);
-    return body ? { request, body } : { request };
+    const head = { method, url: url.href, headers };
+    return body ? { head, body } : { head };
   } catch (failure) {
     return { status: 400, code: "invalid_argument", msg: `request: ${(failure as Error).message}` };
   }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { loadSpec, specPath } from "@etelecom-zalo/openapi";
+import type { MockRequest } from "../engine/mock-request.js";
 import { DOCS_CONTENT_SECURITY_POLICY, DOCS_INIT, DOCS_PAGE, DOCS_PATHS } from "./docs-page.js";
 import { readScalarBundle } from "./scalar-bundle.js";
 import { respondWithAsset, type StaticAsset, staticAsset } from "./static-asset.js";
@@ -32,7 +33,7 @@ const built = new Map<string, Promise<StaticAsset>>();
  * same document as JSON), `/__docs` (Scalar's reference page) and the scripts that page loads. Resolves undefined
  * for any other request, which is then the engine's to answer.
  */
-export async function serveReference(request: Request): Promise<Response | undefined> {
+export async function serveReference(request: MockRequest): Promise<Response | undefined> {
   if (request.method !== "GET" && request.method !== "HEAD") return undefined;
   const path = new URL(request.url).pathname;
   const build = builders.get(path);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
+import type { MockRequest } from "../engine/mock-request.js";
 import { acceptsGzip } from "./accepts-gzip.js";
 
 const compress = promisify(gzip);
@@ -29,7 +30,7 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /** Answers a GET or HEAD with the asset: gzipped when the client accepts it, 304 when it already has this version. */
-export function respondWithAsset(request: Request, asset: StaticAsset): Response {
+export function respondWithAsset(request: MockRequest, asset: StaticAsset): Response {
   const gzipped = acceptsGzip(request.headers.get("accept-encoding"));
   const etag = gzipped ? `${asset.etag.slice(0, -1)}-gzip"` : asset.etag;
   const headers: Record<string, string> = {
