@@ -16,6 +16,7 @@ import { readBody } from "./read-body.js";
 import { readScenario } from "./scenario.js";
 import { createSpecAnswers } from "./spec-answers.js";
 import { splitUnknownFields, type UnknownFields } from "./unknown-fields.js";
+import { requestValidator } from "./validate-request.js";
 import { clause, validationMessage } from "./validation-message.js";
 
 /** Options of {@link createMockEngine}. */
@@ -103,6 +104,7 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
     if (fixtures) restoreFixtures(fresh, fixtures);
   });
   const spec = createSpecAnswers(shared);
+  const validateRequest = requestValidator(shared);
 
   const prismOperation = (operation: SpecOperation) =>
     shared.prismOperations.get(operation.operationId) as PrismOperation;
@@ -148,8 +150,7 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
       headers: Object.fromEntries(request.headers),
       body: known,
     };
-    const validation = shared.validateInput({ resource, element: input });
-    const clauses = validation._tag === "Left" ? validation.left.map((found) => clause(found, bytes.length > 0)) : [];
+    const clauses = validateRequest(resource, input).map((found) => clause(found, bytes.length > 0));
     for (const field of unknown.names) clauses.push([field, "is not a known field"]);
     if (clauses.length > 0) return invalidArgument(validationMessage(clauses, unknown.count - unknown.names.length));
 

@@ -10,6 +10,8 @@ type PrismCore = typeof import("@stoplight/prism-core");
 type PrismOperations = typeof import("@stoplight/prism-http/dist/utils/operations.js");
 type PrismValidator = typeof import("@stoplight/prism-http/dist/validator/index.js");
 type PrismSchemaValidator = typeof import("@stoplight/prism-http/dist/validator/validators/utils.js");
+type PrismValidators = typeof import("@stoplight/prism-http/dist/validator/validators/index.js");
+type PrismHeaders = typeof import("@stoplight/prism-http/dist/validator/validators/headers.js");
 
 /** One operation of the spec, as Prism reads it. */
 export type PrismOperation = Awaited<ReturnType<PrismHttp["getHttpOperationsFromSpec"]>>[number];
@@ -26,6 +28,10 @@ export interface Shared {
   config: IHttpConfig;
   /** Prism's request validator, the one its own request pipeline runs. */
   validateInput: PrismValidator["validateInput"];
+  /** The body part of {@link validateInput}, which it runs beside the path, query and header ones. */
+  validateBody: PrismValidators["validateBody"];
+  /** How {@link validateInput} reads `Content-Type`: `[multipart boundary, media type]`. */
+  parseMIMEHeader: PrismHeaders["parseMIMEHeader"];
   /** Prism's JSON Schema validator (Ajv with the formats Prism supports). */
   validateAgainstSchema: PrismSchemaValidator["validateAgainstSchema"];
 }
@@ -142,6 +148,9 @@ async function load(path: string | undefined): Promise<Shared> {
     },
     config,
     validateInput: (require("@stoplight/prism-http/dist/validator/index.js") as PrismValidator).validateInput,
+    validateBody: (require("@stoplight/prism-http/dist/validator/validators/index.js") as PrismValidators).validateBody,
+    parseMIMEHeader: (require("@stoplight/prism-http/dist/validator/validators/headers.js") as PrismHeaders)
+      .parseMIMEHeader,
     validateAgainstSchema: (require("@stoplight/prism-http/dist/validator/validators/utils.js") as PrismSchemaValidator)
       .validateAgainstSchema,
   };
