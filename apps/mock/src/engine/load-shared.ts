@@ -103,26 +103,43 @@ function createPrism(requireFromPrism: NodeJS.Require, config: IHttpConfig): Ret
   return prismHttp.createInstance(config, { logger: prismCore.createLogger("MOCK", { level: "silent" }) });
 }
 
+/** The spec and Prism's operations, as scripts/snapshot-spec.mjs writes them beside the built mock. */
+interface Snapshot {
+  prismHttp: string;
+  spec: OpenApiDocument;
+  prismOperations: PrismOperation[];
+}
+
 /**
- * The spec: from the JSON snapshot the build writes beside the built mock (scripts/snapshot-spec.mjs) unless the
- * YAML has changed since, else from the YAML itself (from source, in tests, or for another document).
+ * The snapshot the build wrote, if it is still the spec's and this Prism's: not when the YAML has changed since (from
+ * source, in tests), nor for another document.
  */
-function readSpec(path: string | undefined): OpenApiDocument {
-  if (path !== undefined) return loadSpec(path);
-  // Not `new URL("../openapi.json", import.meta.url)`, which Vite rewrites for a DOM test environment (see specPath).
-  const snapshot = join(dirname(fileURLToPath(import.meta.url)), "..", "openapi.json");
-  const built = statSync(snapshot, { throwIfNoEntry: false });
-  if (built !== undefined && built.mtimeMs >= statSync(specPath).mtimeMs) {
-    return JSON.parse(readFileSync(snapshot, "utf8")) as OpenApiDocument;
-  }
-  return loadSpec();
+function readSnapshot(path: string | undefined): Snapshot | undefined {
+  if (path !== undefined) return undefined;
+  // Not `new URL("../spec-snapshot.json", import.meta.url)`, which Vite rewrites for a DOM test environment.
+  const file = join(dirname(fileURLToPath(import.meta.url)), "..", "spec-snapshot.json");
+  const built = statSync(file, { throwIfNoEntry: false });
+  if (built === undefined || built.mtimeMs < statSync(specPath).mtimeMs) return undefined;
+  const snapshot = JSON.parse(readFileSync(file, "utf8")) as Snapshot;
+  const prismHttp = (require("@stoplight/prism-http/package.json") as { version: string }).version;
+  return snapshot.prismHttp === prismHttp ? snapshot : undefined;
+}
+
+/** The spec and Prism's operations: from the build's snapshot, else read now (Prism takes a copy it dereferences). */
+async function readSpec(
+  path: string | undefined,
+): Promise<{ spec: OpenApiDocument; prismOperations: PrismOperation[] }> {
+  const snapshot = readSnapshot(path);
+  if (snapshot !== undefined) return snapshot;
+  const spec = loadSpec(path);
+  const { getHttpOperationsFromSpec } = require("@stoplight/prism-http/dist/utils/operations.js") as PrismOperations;
+  return { spec, prismOperations: await getHttpOperationsFromSpec(structuredClone(spec)) };
 }
 
 async function load(path: string | undefined): Promise<Shared> {
   const requireFromPrism = createRequire(require.resolve("@stoplight/prism-http"));
   deferFaker(requireFromPrism);
   deferPostman(requireFromPrism);
-  const { getHttpOperationsFromSpec } = require("@stoplight/prism-http/dist/utils/operations.js") as PrismOperations;
   // Security and routing are checked before Prism; Prism validates the body and picks documented responses, which
   // come from the spec's own examples and schemas, so validating them again per request would be waste.
   const config: IHttpConfig = {
@@ -134,9 +151,7 @@ async function load(path: string | undefined): Promise<Shared> {
     upstreamProxy: undefined,
     isProxy: false,
   };
-  const spec = readSpec(path);
-  // Prism takes the parsed document (it dereferences a copy in place), so the YAML is parsed at most once.
-  const prismOperations = await getHttpOperationsFromSpec(structuredClone(spec));
+  const { spec, prismOperations } = await readSpec(path);
   let prism: ReturnType<PrismHttp["createInstance"]> | undefined;
   return {
     spec,
@@ -147,7 +162,10 @@ async function load(path: string | undefined): Promise<Shared> {
       return prism;
     },
     config,
-    validateInput: (require("@stoplight/prism-http/dist/validator/index.js") as PrismValidator).validateInput,
+    // Loaded on first use: its module costs about 0.2 s more than the body validator's, and only an operation with
+    // query, header or free-form path parameters needs it (see validate-request.ts).
+    validateInput: (input) =>
+      (require("@stoplight/prism-http/dist/validator/index.js") as PrismValidator).validateInput(input),
     validateBody: (require("@stoplight/prism-http/dist/validator/validators/index.js") as PrismValidators).validateBody,
     parseMIMEHeader: (require("@stoplight/prism-http/dist/validator/validators/headers.js") as PrismHeaders)
       .parseMIMEHeader,
