@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import { type BodyReading, capResponses } from "./cap-response.js";
+import { type BodyReading, capErrorBodies, readCapped } from "./cap-response.js";
 import { checkTimeout, withDeadline } from "./deadline.js";
 import type { paths } from "./generated/api.js";
 import type { OperationDescriptor } from "./operation-types.js";
@@ -43,17 +43,22 @@ export async function callOperation(
   const result = await withDeadline(
     checkTimeout(timeout),
     signal,
-    (deadline) =>
-      send(operation.method, operation.path, {
+    async (deadline) => {
+      const sent = await send(operation.method, operation.path, {
         params: { path: { scope: context.scope } },
         body,
-        // Text, not JSON: openapi-fetch would throw a bare SyntaxError on a body that is not JSON.
-        parseAs: "text",
+        // The stream, not JSON: openapi-fetch would read it without limit and throw a bare SyntaxError on a body
+        // that is not JSON. Within the deadline, so that a body that trickles in times out too.
+        parseAs: "stream",
         signal: deadline,
         // Following a 307/308 would POST the request's secrets again, to wherever the Location header points.
         redirect: "manual",
-        fetch: capResponses(context.fetch, reading),
-      }),
+        fetch: capErrorBodies(context.fetch, reading),
+      });
+      return sent.response.ok
+        ? { ...sent, data: await readCapped(sent.data as ReadableStream | undefined, reading) }
+        : sent;
+    },
     (cause) => toNetworkError(cause, secrets),
   );
   return readResponse(result, reading, operation.check, secrets);

@@ -4,38 +4,52 @@
  */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-/** What a capped `fetch` tells its caller about the body it read. */
+/** What the client tells itself about the body it read. */
 export interface BodyReading {
   /** The body went past MAX_RESPONSE_BYTES and was cut there. */
   overflow: boolean;
 }
 
 /**
- * Wraps `fetch` so that a response body ends after MAX_RESPONSE_BYTES: the source is then cancelled, which closes
- * the connection, and `reading.overflow` is set. Done at the fetch level because openapi-fetch reads an error body
- * in full, with no limit, before the client sees it.
+ * Reads a body as UTF-8 text, as `Response.text()` does, but no further than MAX_RESPONSE_BYTES: past it, the
+ * source is cancelled, which closes the connection, and `reading.overflow` is set. No header is trusted for the
+ * size: an injected `fetch` may say anything, and a compressed body's Content-Length is not its size.
  */
-export function capResponses(fetch: typeof globalThis.fetch, reading: BodyReading): typeof globalThis.fetch {
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null | undefined,
+  reading: BodyReading,
+): Promise<string> {
+  // openapi-fetch hands no stream over for a Content-Length: 0 answer.
+  if (!body) return "";
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > MAX_RESPONSE_BYTES) {
+      reading.overflow = true;
+      text += decoder.decode(value.subarray(0, value.byteLength - (received - MAX_RESPONSE_BYTES)), { stream: true });
+      await reader.cancel();
+      break;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * Wraps `fetch` so that openapi-fetch, which reads an error body in full, with no limit, before the client sees it,
+ * gets one already read with {@link readCapped}. A 2xx body is left to the client, which reads it the same way from
+ * openapi-fetch's stream; and so is a browser's opaque redirect, which has no body to read.
+ */
+export function capErrorBodies(fetch: typeof globalThis.fetch, reading: BodyReading): typeof globalThis.fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
-    const source = response.body;
-    if (source === null) return response;
-    const reader = source.getReader();
-    let received = 0;
-    const capped = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        received += value.byteLength;
-        if (received <= MAX_RESPONSE_BYTES) return controller.enqueue(value);
-        reading.overflow = true;
-        controller.enqueue(value.subarray(0, value.byteLength - (received - MAX_RESPONSE_BYTES)));
-        controller.close();
-        await reader.cancel();
-      },
-      cancel: (reason) => reader.cancel(reason),
-    });
+    if (response.ok || response.type === "opaqueredirect") return response;
     const { status, statusText, headers } = response;
-    return new Response(capped, { status, statusText, headers });
+    return new Response(await readCapped(response.body, reading), { status, statusText, headers });
   };
 }

@@ -11,8 +11,8 @@ const WHOLE_JSON_UP_TO = 64 * 1024;
 const EXCERPT_LENGTH = 1024;
 
 /**
- * Turns openapi-fetch's `{ data, error, response }` (read with `parseAs: "text"`, so an ok body is the text and an
- * error body is parsed JSON or the text) into the checked 200 body or the right error. Only a 4xx or 5xx with
+ * Turns openapi-fetch's `{ data, error, response }` (an ok body as its capped text, an error body as parsed JSON
+ * or the text) into the checked 200 body or the right error. Only a 4xx or 5xx with
  * eTelecom's `{ code, msg }` is an EtelecomApiError, so its `code` is always one eTelecom sent; everything else the
  * client cannot use is an EtelecomInvalidResponseError, which says what is wrong. Both carry the status.
  */

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createZaloCloudClient,
@@ -96,6 +97,35 @@ describe("a body that never ends", () => {
     const error = await rejection(client.listOA(body));
     expect(error).toBeInstanceOf(EtelecomInvalidResponseError);
     expect(endless.pulled()).toBeLessThanOrEqual(MAX_RESPONSE_BYTES + 2 * CHUNK);
+  });
+});
+
+describe("a small compressed body that inflates past the cap, from a real server", () => {
+  it.each([
+    [200, "listOA"],
+    [500, "getShopOA"],
+  ] as const)("as %i is cut at the cap, whatever its Content-Length says", async (status, name) => {
+    // 16 MiB of JSON-looking text gzips to a few KiB: Content-Length is the compressed size, not what fetch yields.
+    const inflated = Buffer.alloc((16 * MAX_RESPONSE_BYTES) / 4, '{"accounts":[');
+    const gzipped = gzipSync(inflated);
+    const server = await startServer((_request, response) => {
+      response.writeHead(status, {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+        "Content-Length": gzipped.byteLength,
+      });
+      response.end(gzipped);
+    });
+    try {
+      const client = createZaloCloudClient({ apiKey: "k", scope: "shop", baseUrl: server.url });
+      const call = (client[name] as (body: unknown) => Promise<unknown>)(requestExample(name));
+      const error = await rejection(call);
+      expect(gzipped.byteLength).toBeLessThan(MAX_RESPONSE_BYTES / 64);
+      expect(error).toBeInstanceOf(EtelecomInvalidResponseError);
+      expect((error as Error).message).toContain(`a body over ${MAX_RESPONSE_BYTES} bytes`);
+    } finally {
+      await server.close();
+    }
   });
 });
 
