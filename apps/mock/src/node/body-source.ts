@@ -22,17 +22,26 @@ export function bodySource(incoming: IncomingMessage, limit: number): BodySource
     const { stream, abort } = streamed(incoming);
     return { body: Promise.resolve(stream), abort };
   }
-  let abort: (reason: string) => void = () => {};
+  let settle: (body: () => Uint8Array | ReadableStream<Uint8Array>) => void = () => {};
   const body = new Promise<Uint8Array | ReadableStream<Uint8Array>>((resolve) => {
+    let settled = false;
+    // Made only when it is the answer: 'close' follows 'end' on every request, and a stream is not free.
+    settle = (make) => {
+      if (settled) return;
+      settled = true;
+      resolve(make());
+    };
     const chunks: Buffer[] = [];
-    const fail = (reason: string) =>
-      resolve(new ReadableStream({ start: (controller) => controller.error(new Error(reason)) }));
-    abort = fail;
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.once("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    incoming.once("close", () => fail("the connection closed"));
+    incoming.once("end", () => settle(() => (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks))));
+    incoming.once("close", () => settle(() => failed("the connection closed")));
   });
-  return { body, abort: (reason) => abort(reason) };
+  return { body, abort: (reason) => settle(() => failed(reason)) };
+}
+
+/** A body that broke off, as the stream the engine reads it from: it fails with `reason`. */
+function failed(reason: string): ReadableStream<Uint8Array> {
+  return new ReadableStream({ start: (controller) => controller.error(new Error(reason)) });
 }
 
 /** Streams `incoming` on demand (paused while the reader is full), so that nothing past what is read is buffered. */
