@@ -5,7 +5,7 @@ import { drain } from "./body-source.js";
 
 /** Writes the engine's answer to `request` as Node's answer. */
 export function sendAnswer(incoming: IncomingMessage, outgoing: ServerResponse, answer: Answer, request: MockRequest) {
-  return send(incoming, outgoing, answer.status, answerHeaders(answer, request), Buffer.from(answer.body ?? ""));
+  return send(incoming, outgoing, answer.status, answerHeaders(answer, request), answer.body ?? "");
 }
 
 /** Writes a fetch `Response` (the reference's files, the adapter's own errors) as Node's answer. */
@@ -28,10 +28,13 @@ async function send(
   outgoing: ServerResponse,
   status: number,
   headers: Record<string, string>,
-  body: Uint8Array,
+  // A string where there is one: Node writes the head and a string body in one write, a Buffer with writev, which
+  // cost the mock a third of its CPU under load.
+  body: string | Uint8Array,
 ) {
   if (outgoing.destroyed) return;
-  outgoing.writeHead(status, { ...headers, "content-length": body.byteLength });
+  const length = typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+  outgoing.writeHead(status, { ...headers, "content-length": length });
   if (incoming.complete) {
     outgoing.end(body);
     return;
