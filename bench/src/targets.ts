@@ -40,9 +40,10 @@ export const TARGETS = {
     limit: 5,
     unit: "x",
     whenMissed:
-      "`node --cpu-prof` under load: writing the answer to the socket is about a third of the mock's CPU and Prism's " +
-      "body validation (fp-ts) a sixth; ListOA writes a real page of 20 OAs (about 14 KB) where Prism answers its " +
-      "one-OA example, and a ConnectOA run is one request per code issued before it, short enough that warm-up weighs.",
+      "the two that miss it do more than Prism: ListOA answers a real page of 20 OAs (about 14 KB), where Prism " +
+      "answers its one-OA example, and `node --cpu-prof` puts a third of the mock's CPU in writing it to the socket " +
+      "and an eighth in `JSON.stringify`; a ConnectOA run connects a new OA per request, one per code issued just " +
+      "before it (2,000 a round), a run short enough that warm-up weighs on it.",
   },
   p99: {
     what: "p99 at 10 connections, worst operation",
