@@ -38,7 +38,7 @@ export async function callOperation(
 ): Promise<unknown> {
   const body = toRequestBody(input, operation);
   const secrets = [context.apiKey, ...valuesAt(input, operation.secrets)];
-  const reading: BodyReading = { overflow: false };
+  const reading: BodyReading = {};
   const send = context.raw.request as unknown as SendRequest;
   const result = await withDeadline(
     checkTimeout(timeout),

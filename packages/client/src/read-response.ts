@@ -23,11 +23,11 @@ export function readResponse(
   secrets: readonly unknown[],
 ): unknown {
   const { status } = response;
-  const raw = response.ok ? data : error;
-  const value = typeof raw === "string" ? parseJson(raw) : raw;
+  const raw = reading.cut ?? (response.ok ? data : error);
+  const value = typeof raw === "string" && reading.cut === undefined ? parseJson(raw) : raw;
   const invalid = (problem: string) =>
     new EtelecomInvalidResponseError(status, keep(raw, value, secrets), redact(problem, secrets));
-  if (reading.overflow) throw invalid(`a body over ${MAX_RESPONSE_BYTES} bytes, of which it read no more`);
+  if (reading.cut !== undefined) throw invalid(`a body over ${MAX_RESPONSE_BYTES} bytes, of which it read no more`);
   // Browsers report a redirect not followed as status 0 ("opaqueredirect"), Node as the 3xx itself.
   if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
     throw invalid("a redirect, which the client never follows (it would send the request again, secrets included)");
