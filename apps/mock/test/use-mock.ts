@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { findOperation } from "@etelecom-zalo/openapi";
 import { afterAll, beforeAll } from "vitest";
 import { type StartMockOptions, startMock } from "../src/index.js";
@@ -86,13 +85,4 @@ export async function errorOf(response: Response) {
 export function expectJson(response: Response): void {
   const type = response.headers.get("content-type");
   if (type !== "application/json") throw new Error(`content-type is ${type}, not application/json`);
-}
-
-/** Resolves whether something can listen on `port` of 127.0.0.1 now. */
-export function portIsFree(port: number) {
-  return new Promise<boolean>((resolve) => {
-    const probe = createServer()
-      .once("error", () => resolve(false))
-      .listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
 }

@@ -1,5 +1,6 @@
 import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
+import { closedPort } from "@etelecom-zalo/test-support";
 
 /** A real HTTP server on a free loopback port, for what a fake `fetch` cannot show: sockets that break or stall. */
 export async function startServer(listener: RequestListener) {
@@ -16,9 +17,7 @@ export async function startServer(listener: RequestListener) {
   };
 }
 
-/** An origin on which nothing listens: a server is started to reserve a free port, then closed. */
+/** An origin on which nothing listens. */
 export async function closedPortUrl(): Promise<string> {
-  const server = await startServer(() => {});
-  await server.close();
-  return server.url;
+  return `http://127.0.0.1:${await closedPort()}`;
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { startMock } from "@etelecom-zalo/mock";
+import { busyPort, portIsFree } from "@etelecom-zalo/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleApp } from "../../src/index.js";
 import { get, submit, textOf } from "../browse.js";
-import { busyPort, portIsFree, run } from "../spawn-script.js";
+import { run } from "../spawn-script.js";
 
 const CLI = "node apps/demo/dist/cli.js";
 const root = JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"));

@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { closedPort } from "@etelecom-zalo/test-support";
 import { describe, expect, it } from "vitest";
 import { exampleApp } from "../../src/index.js";
 import { get, type Page, submit, textOf } from "../browse.js";
@@ -11,15 +11,6 @@ const answering =
   (status: number, body: string, type = "application/json"): typeof fetch =>
   async () =>
     new Response(body, { status, headers: { "Content-Type": type } });
-
-/** A port on 127.0.0.1 that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const stack = useDemos({
   down: { etelecom: { apiKey: KEY, fetch: answering(500, '{"code":"internal","msg":"database unavailable"}') } },

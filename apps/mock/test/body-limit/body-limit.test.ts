@@ -64,7 +64,7 @@ describe("body size limit", () => {
     "answers the 400 to Node's fetch sending %i MiB from another process, every time",
     async (mebibytes) => {
       const cli = spawnCli(["--port", "0"]);
-      const url = await cli.listening;
+      const url = await cli.ready;
       const body = JSON.stringify({ ...validBody, app_secret: "s".repeat(mebibytes * MiB) });
       for (let attempt = 0; attempt < 5; attempt++) {
         const response = await fetch(`${url}${AUTHORIZE_OA}`, {

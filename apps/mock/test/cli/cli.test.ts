@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import { documentedExamples } from "@etelecom-zalo/openapi";
+import { busyPort, portIsFree } from "@etelecom-zalo/test-support";
 import { describe, expect, it } from "vitest";
 import { spawnCli } from "../spawn-cli.js";
-import { portIsFree, validBody } from "../use-mock.js";
+import { validBody } from "../use-mock.js";
 
 describe("etelecom-zalo-mock CLI", () => {
   it("prints exactly one line saying where it listens, taking PORT from the environment", async () => {
     const run = spawnCli([], { PORT: "0" });
-    const url = await run.listening;
+    const url = await run.ready;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${url}/__health`)).status).toBe(200);
     expect(run.output().stdout).toBe(`eTelecom Zalo Cloud mock listening on ${url}\n`);
@@ -18,7 +18,7 @@ describe("etelecom-zalo-mock CLI", () => {
 
   it.each(["SIGTERM", "SIGINT"] as const)("stops cleanly on %s and frees its port", async (signal) => {
     const run = spawnCli(["--port", "0"]);
-    const port = Number(new URL(await run.listening).port);
+    const port = Number(new URL(await run.ready).port);
     run.child.kill(signal);
     expect(await run.exited).toBe(0);
     expect(await portIsFree(port)).toBe(true);
@@ -26,14 +26,14 @@ describe("etelecom-zalo-mock CLI", () => {
 
   it("prefers --port and --host over PORT and HOST", async () => {
     const run = spawnCli(["--port", "0", "--host", "127.0.0.1"], { PORT: "not-a-port", HOST: "invalid.invalid" });
-    expect(await run.listening).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await run.ready).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     run.child.kill("SIGTERM");
     await run.exited;
   });
 
   it("takes HOST from the environment", async () => {
     const run = spawnCli(["--port", "0"], { HOST: "0.0.0.0" });
-    expect(await run.listening).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
+    expect(await run.ready).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
     run.child.kill("SIGTERM");
     await run.exited;
   });
@@ -74,7 +74,7 @@ describe("etelecom-zalo-mock CLI", () => {
       spawnCli(["--port", "0", "--seed", "9", "--public-url", "https://mock.example.com"]),
       spawnCli(["--port", "0", "--stateless"]),
     ];
-    const [seeded, again, stateless] = await Promise.all(runs.map(async (run) => call(await run.listening)));
+    const [seeded, again, stateless] = await Promise.all(runs.map(async (run) => call(await run.ready)));
     expect(seeded?.startsWith("https://mock.example.com/v4/oa/permission?")).toBe(true);
     expect(again).toBe(seeded);
     const documented = documentedExamples().find(({ example }) => example === "consent_link")?.value;
@@ -92,19 +92,13 @@ describe("etelecom-zalo-mock CLI", () => {
     [startCommand, (port: number) => spawnCli([], { PORT: String(port) }, startCommand)],
   ])("exits 1 with one line on stderr, no stack trace, when the port is in use: %s", async (_name, start) => {
     expect(startCommand).toBe("node apps/mock/dist/cli.js");
-    const blocker: Server = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
-    const port = (blocker.address() as { port: number }).port;
-    try {
-      const run = start(port);
-      expect(await run.exited).toBe(1);
-      expect(run.output()).toEqual({
-        stdout: "",
-        stderr: `etelecom-zalo-mock: port ${port} on 127.0.0.1 is already in use (set PORT or --port to another one)\n`,
-      });
-    } finally {
-      blocker.close();
-    }
+    const port = await busyPort();
+    const run = start(port);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toEqual({
+      stdout: "",
+      stderr: `etelecom-zalo-mock: port ${port} on 127.0.0.1 is already in use (set PORT or --port to another one)\n`,
+    });
   });
 
   it.each([
@@ -143,8 +137,8 @@ describe("etelecom-zalo-mock CLI", () => {
       });
     const quiet = spawnCli(["--port", "0"]);
     const verbose = spawnCli(["--port", "0", "--verbose"]);
-    await request(await quiet.listening);
-    const url = await verbose.listening;
+    await request(await quiet.ready);
+    const url = await verbose.ready;
     await request(url);
     await request(url);
     await request(url, "code=500");

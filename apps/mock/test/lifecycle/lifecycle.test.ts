@@ -1,6 +1,6 @@
+import { portIsFree } from "@etelecom-zalo/test-support";
 import { describe, expect, it } from "vitest";
 import { startMock } from "../../src/index.js";
-import { portIsFree } from "../use-mock.js";
 
 describe("startMock", () => {
   it("listens on a free loopback port by default host and reports its origin", async () => {
