@@ -220,13 +220,13 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
         log?.(`OPTIONS ${url.pathname} -> 204 CORS preflight`);
         return preflight(request);
       }
-      const reference = await serveReference(request).catch(() => undefined);
-      if (reference !== undefined) {
-        log?.(`${request.method} ${url.pathname} -> ${reference.status} API reference`);
-        return reference;
-      }
       let decided: { answer: Answer; key?: string };
       try {
+        const reference = await serveReference(request);
+        if (reference !== undefined) {
+          log?.(`${request.method} ${url.pathname} -> ${reference.status} API reference`);
+          return reference;
+        }
         decided = await decide(request, url);
       } catch (failure) {
         const message = failure instanceof Error ? failure.message : String(failure);
