@@ -222,7 +222,7 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
       }
       let decided: { answer: Answer; key?: string };
       try {
-        const reference = await serveReference(request);
+        const reference = await serveReference(request, url.pathname);
         if (reference !== undefined) {
           log?.(`${request.method} ${url.pathname} -> ${reference.status} API reference`);
           return reference;

@@ -31,11 +31,11 @@ const built = new Map<string, Promise<StaticAsset>>();
 /**
  * Answers the API reference's routes: `GET`/`HEAD` of `/openapi.yaml` (the spec file as is), `/openapi.json` (the
  * same document as JSON), `/__docs` (Scalar's reference page) and the scripts that page loads. Resolves undefined
- * for any other request, which is then the engine's to answer.
+ * for any other request, which is then the engine's to answer. `path` is the request's pathname, which the engine
+ * has parsed already: every request of the mock passes through here.
  */
-export async function serveReference(request: MockRequest): Promise<Response | undefined> {
+export async function serveReference(request: MockRequest, path: string): Promise<Response | undefined> {
   if (request.method !== "GET" && request.method !== "HEAD") return undefined;
-  const path = new URL(request.url).pathname;
   const build = builders.get(path);
   if (build === undefined) return undefined;
   let asset = built.get(path);
