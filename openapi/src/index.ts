@@ -22,4 +22,16 @@ export {
   specPath,
 } from "./load-spec.js";
 export { matchRoute, type RouteMatch } from "./match-route.js";
+export {
+  checkMockDeclarations,
+  type DeclaredValue,
+  type FilterDeclaration,
+  filterOf,
+  type Match,
+  type MockDeclarations,
+  mockDeclarationsSchemaPath,
+  type OperationDeclaration,
+  type ResourceDeclaration,
+  readMockDeclarations,
+} from "./mock-declarations.js";
 export { type Preference, parsePrefer, readPreference } from "./read-preference.js";
