@@ -24,8 +24,8 @@ export interface StartMockOptions extends Omit<MockEngineOptions, "log"> {
 export interface RunningMock {
   /** The origin the mock listens on, e.g. `http://127.0.0.1:4010`: pass it to the client as `baseUrl`. */
   url: string;
-  /** Forgets all state, as `POST /__reset` does: back to the fixtures and the seed's first draw. */
-  reset(): void;
+  /** Forgets one key's state (`key` given) or every key's, back to the fixtures, as `POST /__reset` does. */
+  reset(key?: string): void;
   /** Stops the server, drops its open connections and frees its port. */
   close(): Promise<void>;
 }
@@ -96,7 +96,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostname}:${address.port}`,
-    reset: () => engine.reset(),
+    reset: (key) => engine.reset(key),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((failure) => (failure ? reject(failure) : resolve()));

@@ -38,7 +38,7 @@ export interface MockHandle {
     options?: { key?: string; scope?: "shop" | "partner"; headers?: Record<string, string> },
   ): Promise<{ status: number; body: Json }>;
   /** Clears the mock's state, as `POST /__reset` does. */
-  reset(): void;
+  reset(key?: string): void;
 }
 
 /** Starts a mock on a free port before the file's tests and closes it after them. */
@@ -61,7 +61,7 @@ export function useMock(options: StartMockOptions = {}): MockHandle {
       });
       return { status: response.status, body: await response.json() };
     },
-    reset: () => running?.reset(),
+    reset: (key) => running?.reset(key),
   };
   beforeAll(async () => {
     running = await startMock({ ...options, port: 0 });

@@ -1,4 +1,4 @@
-import type { ConsentLink } from "../state/mock-state.js";
+import type { ConsentLink } from "./links.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

@@ -16,8 +16,8 @@ export interface ZaloCloudHandlersOptions extends Omit<MockEngineOptions, "log" 
 
 /** MSW request handlers that answer as the mock server does (spread them into `setupServer`), and their reset. */
 export interface ZaloCloudHandlers extends Array<HttpHandler> {
-  /** Forgets every key's state and pending link, back to the fixtures and the seed's first draw, as `/__reset` does. */
-  reset(): void;
+  /** Forgets one key's state (`key` given) or every key's, back to the fixtures, as `POST /__reset` does. */
+  reset(key?: string): void;
 }
 
 /**
@@ -30,5 +30,5 @@ export async function zaloCloudHandlers(options: ZaloCloudHandlersOptions = {}):
   const origins = interceptedOrigins(baseUrl);
   const engine = await createMockEngine(engineOptions);
   const handlers = [http.all(origins, ({ request }) => engine.handle(request))];
-  return Object.assign(handlers, { reset: () => engine.reset() });
+  return Object.assign(handlers, { reset: (key?: string) => engine.reset(key) });
 }

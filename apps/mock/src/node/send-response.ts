@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Answer, answerHeaders } from "../engine/answer.js";
-import type { MockRequest } from "../engine/mock-request.js";
+import { answerHeaders } from "../answer/to-response.js";
+import type { Answer } from "../core/answer.js";
+import type { MockRequest } from "../core/mock-request.js";
 import { drain } from "./body-source.js";
 
 /** Writes the engine's answer to `request` as Node's answer. */

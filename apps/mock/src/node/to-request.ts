@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import type { MockRequest } from "../engine/mock-request.js";
-import { BODY_LIMIT } from "../engine/read-body.js";
+import type { MockRequest } from "../core/mock-request.js";
+import { BODY_LIMIT } from "../core/read-body.js";
 import { type BodySource, bodySource } from "./body-source.js";
 
 /** What the engine reads of a Node request but its body, and where the body comes from; or why there is no request. */

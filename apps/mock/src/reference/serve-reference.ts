@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { loadSpec, specPath } from "@etelecom-zalo/openapi";
-import type { MockRequest } from "../engine/mock-request.js";
+import type { MockRequest } from "../core/mock-request.js";
 import { DOCS_CONTENT_SECURITY_POLICY, DOCS_INIT, DOCS_PAGE, DOCS_PATHS } from "./docs-page.js";
 import { readScalarBundle } from "./scalar-bundle.js";
 import { respondWithAsset, type StaticAsset, staticAsset } from "./static-asset.js";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import type { MockRequest } from "../engine/mock-request.js";
+import type { MockRequest } from "../core/mock-request.js";
 import { acceptsGzip } from "./accepts-gzip.js";
 
 const compress = promisify(gzip);

@@ -6,7 +6,7 @@ import { validBody } from "../use-mock.js";
 
 describe("the state's caps", () => {
   it("are the documented numbers", () => {
-    expect(LIMITS).toEqual({ keys: 10_000, oasPerKey: 1_000, codesPerKey: 100, links: 10_000 });
+    expect(LIMITS).toEqual({ keys: 10_000, bytes: 64 * 1024 * 1024, codesPerKey: 100, links: 10_000 });
   });
 
   it(`forget the least recently used key past ${LIMITS.keys} keys, with its OAs and links`, async () => {
@@ -21,6 +21,25 @@ describe("the state's caps", () => {
     expect((await engineCall(engine, "ListOA", {}, "oldest")).body.accounts).toEqual([]);
     expect(await (await engine.handle(new Request(pending))).text()).toContain("state: no consent link has this state");
     expect((await engine.handle(new Request(kept))).status).toBe(200);
+  });
+
+  it("give a key made again after the LRU forgot it a sequence it never had: no link or code comes back", async () => {
+    const engine = await createMockEngine({ seed: 1 });
+    const before = (await engineCall(engine, "AuthorizeOA", validBody, "oldest")).body.url as string;
+    for (let index = 0; index < LIMITS.keys; index++) await engineCall(engine, "ListOA", {}, `load-${index}`);
+    const after = (await engineCall(engine, "AuthorizeOA", validBody, "oldest")).body.url as string;
+    const stateOf = (url: string) => new URL(url).searchParams.get("state");
+    expect(stateOf(after)).not.toBe(stateOf(before));
+    expect(await (await engine.handle(new Request(before))).text()).toContain("state: no consent link has this state");
+  });
+
+  it("refuse a redirect_uri over 2,048 characters, so a key's links cannot hold megabytes", async () => {
+    const engine = await createMockEngine();
+    const redirect_uri = `https://shop.example.com/cb?${"a".repeat(1000 * 1000)}`;
+    expect(await engineCall(engine, "AuthorizeOA", { ...validBody, redirect_uri })).toEqual({
+      status: 400,
+      body: { code: "invalid_argument", msg: "redirect_uri: must NOT have more than 2048 characters" },
+    });
   });
 
   it(`forget the oldest link past ${LIMITS.links} links`, async () => {
@@ -43,17 +62,17 @@ describe("the state's caps", () => {
     expect((await engineCall(engine, "ConnectOA", codes[1])).status).toBe(200);
   });
 
-  it(`refuse to connect more than ${LIMITS.oasPerKey} OAs to one key`, async () => {
-    const full = Array.from({ length: LIMITS.oasPerKey }, (_, index) => ({
+  it("refuse to connect more than the OA resource's 1000 OAs to one key", async () => {
+    const full = Array.from({ length: 1000 }, (_, index) => ({
       oa_id: String(index),
       name: "OA",
       status: "P",
     }));
-    const engine = await createMockEngine({ fixtures: { "test-key": full } });
+    const engine = await createMockEngine({ fixtures: { "test-key": { oa: full } } });
     const link = (await engineCall(engine, "AuthorizeOA", validBody)).body.url as string;
     expect(await engineCall(engine, "ConnectOA", connectBodyOf(await engineConsent(engine, link)))).toEqual({
       status: 400,
-      body: { code: "invalid_argument", msg: "oa_id: this key already has 1000 connected OAs, the mock's limit" },
+      body: { code: "invalid_argument", msg: "oa: this key already has 1000 of them, the mock's limit" },
     });
   });
 });

@@ -34,7 +34,9 @@ async function fitting(engine: MockEngine, operationId: string, body: unknown, h
 describe("every answer the state makes fits the spec's schema for its status", () => {
   it("through the whole flow, its errors and paging", async () => {
     const engine = await createMockEngine({
-      fixtures: { fit: Array.from({ length: 3 }, (_, index) => ({ oa_id: `${index + 1}`, name: "OA", status: "P" })) },
+      fixtures: {
+        fit: { oa: Array.from({ length: 3 }, (_, index) => ({ oa_id: `${index + 1}`, name: "OA", status: "P" })) },
+      },
     });
     const { body } = await fitting(engine, "AuthorizeOA", validBody);
     const connect = connectBodyOf(await engineConsent(engine, body.url));

@@ -1,8 +1,8 @@
 import { listOperations } from "@etelecom-zalo/openapi";
 import type { IHttpRequest } from "@stoplight/prism-http";
 import { describe, expect, it } from "vitest";
-import { loadShared } from "../../src/engine/load-shared.js";
-import { requestValidator } from "../../src/engine/validate-request.js";
+import { loadShared } from "../../src/core/prism.js";
+import { requestValidator } from "../../src/validator/validate-request.js";
 
 const shared = await loadShared();
 const validate = requestValidator(shared);

@@ -174,6 +174,14 @@ async function load(path: string | undefined): Promise<Shared> {
   };
 }
 
+/** Prism's reading of an operation. */
+export const prismOperationOf = (shared: Shared, operation: SpecOperation) =>
+  shared.prismOperations.get(operation.operationId) as PrismOperation;
+
+/** The JSON media type of a request body's or a response's contents, as Prism lists them. */
+export const jsonContent = <T extends { mediaType: string }>(contents: T[] | undefined) =>
+  contents?.find((content) => content.mediaType === "application/json");
+
 const loaded = new Map<string | undefined, Promise<Shared>>();
 
 /**

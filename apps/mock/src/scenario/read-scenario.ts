@@ -1,5 +1,5 @@
 import { readPreference, type SpecOperation } from "@etelecom-zalo/openapi";
-import type { MockRequest } from "./mock-request.js";
+import type { MockRequest } from "../core/mock-request.js";
 
 /** The response a request asks for through `Prefer` or the `__code`/`__example`/`__dynamic` query. */
 export interface Scenario {

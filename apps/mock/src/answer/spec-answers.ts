@@ -1,7 +1,7 @@
 import type { SpecOperation } from "@etelecom-zalo/openapi";
 import type { IHttpOperationConfig, IHttpRequest } from "@stoplight/prism-http";
-import { type Answer, json } from "./answer.js";
-import type { PrismOperation, Shared } from "./load-shared.js";
+import { type Answer, json } from "../core/answer.js";
+import type { PrismOperation, Shared } from "../core/prism.js";
 
 /** The answers the spec itself documents for an operation: its named examples, or Prism's fill-ins without one. */
 export interface SpecAnswers {

@@ -1,6 +1,6 @@
 import type { IPrismDiagnostic } from "@stoplight/prism-core";
 import type { IHttpRequest } from "@stoplight/prism-http";
-import type { PrismOperation, Shared } from "./load-shared.js";
+import type { PrismOperation, Shared } from "../core/prism.js";
 
 /** `DiagnosticSeverity.Error` of @stoplight/types, which Prism tags its request violations with. */
 const SEVERITY_ERROR = 0;

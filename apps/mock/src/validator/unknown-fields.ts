@@ -1,4 +1,4 @@
-import { MAX_CLAUSES } from "./validation-message.js";
+import { MAX_CLAUSES } from "../core/validation-message.js";
 
 /** The parts of a JSON Schema (as Prism inlines it) that {@link splitUnknownFields} reads. */
 interface ObjectSchema {

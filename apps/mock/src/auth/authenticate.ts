@@ -1,0 +1,27 @@
+import type { SpecOperation } from "@etelecom-zalo/openapi";
+import { type Answer, apiError } from "../core/answer.js";
+
+/** Case-insensitive "Bearer <key>", the only scheme eTelecom documents. */
+const BEARER = /^Bearer +(\S+) *$/i;
+
+/** The caller's key (`""` for an operation without security), or the `unauthenticated` answer. */
+export type Authenticated = { key: string } | { answer: Answer };
+
+/**
+ * Stage 2, auth: the Bearer key of an operation that requires one (its own `security`, else the document's).
+ * The key is the caller's identity for the state: each key is a shop with its own records.
+ */
+export function authenticate(
+  operation: SpecOperation,
+  security: unknown[] | undefined,
+  headers: Headers,
+): Authenticated {
+  if ((operation.object.security ?? security ?? []).length === 0) return { key: "" };
+  const authorization = headers.get("authorization");
+  if (!authorization) return { answer: apiError(401, "unauthenticated", "missing Authorization header") };
+  const bearer = BEARER.exec(authorization);
+  if (bearer === null) {
+    return { answer: apiError(401, "unauthenticated", 'malformed Authorization header: expected "Bearer <key>"') };
+  }
+  return { key: bearer[1] as string };
+}

@@ -1,0 +1,75 @@
+import type { MockDeclarations, OperationDeclaration, SpecOperation } from "@etelecom-zalo/openapi";
+import { createAnswerVerdict } from "../answer/answer-verdict.js";
+import { authenticate } from "../auth/authenticate.js";
+import { behave } from "../behaviour/behave.js";
+import { type Answer, invalidArgument } from "../core/answer.js";
+import type { MockRequest } from "../core/mock-request.js";
+import type { Shared } from "../core/prism.js";
+import type { Hooks } from "../hooks/hook.js";
+import { readJson } from "../reader/read-json.js";
+import { route } from "../router/route.js";
+import { readScenario } from "../scenario/read-scenario.js";
+import type { Store } from "../store/store.js";
+import { createValidate } from "../validator/validate.js";
+
+/** What the pipeline runs on: the spec and Prism, the declared behaviour, the store, and the mode. */
+export interface PipelineSetup {
+  shared: Shared;
+  declarations: MockDeclarations;
+  hooks: Hooks;
+  store: Store;
+  stateless: boolean;
+  dynamic: boolean;
+  /** Where links the mock issues point: `--public-url`, else the origin of each request. */
+  base?: string;
+}
+
+/** An API call's answer, and the key it was made with (for the log, which shows only a tag of it). */
+export interface Piped {
+  answer: Answer;
+  key?: string;
+}
+
+/**
+ * The mock's request pipeline for an API call, a row of named stages as in Prism's own: route → auth → read →
+ * validate → scenario → behaviour → answer. Each stage either passes what it made to the next or answers.
+ */
+export function createPipeline(setup: PipelineSetup) {
+  const { shared, declarations, hooks, store } = setup;
+  const validate = createValidate(shared);
+  const answer = createAnswerVerdict(shared);
+  const security = shared.spec.security as unknown[] | undefined;
+
+  async function afterRoute(request: MockRequest, url: URL, operation: SpecOperation, key: string): Promise<Answer> {
+    const read = await readJson(request);
+    if ("answer" in read) return read.answer;
+    const validated = validate(operation, { url, headers: request.headers }, read.body, read.sent);
+    if ("answer" in validated) return validated.answer;
+    const scenario = readScenario(request, url, operation);
+    if (typeof scenario === "string") return invalidArgument(scenario);
+    const verdict = behave({
+      operationId: operation.operationId,
+      // Every operation has one: the engine refuses to start otherwise (engine/declarations.ts).
+      declaration: declarations.operations[operation.operationId] as OperationDeclaration,
+      declarations,
+      hooks,
+      store,
+      data: () => store.forKey(key),
+      body: (read.body ?? {}) as Record<string, unknown>,
+      base: setup.base ?? url.origin,
+      scenario,
+      success: answer.successStatus(operation),
+      stateless: setup.stateless,
+      dynamic: setup.dynamic,
+    });
+    return answer.answer(operation, validated.input, verdict);
+  }
+
+  return async (request: MockRequest, url: URL): Promise<Piped> => {
+    const routed = route(shared.operations, request, url);
+    if ("answer" in routed) return routed;
+    const authed = authenticate(routed.operation, security, request.headers);
+    if ("answer" in authed) return authed;
+    return { answer: await afterRoute(request, url, routed.operation, authed.key), key: authed.key };
+  };
+}
