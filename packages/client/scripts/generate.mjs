@@ -6,7 +6,7 @@ import { loadSpec, specPath } from "@etelecom-zalo/openapi";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { compileResponseChecks } from "./compile-response-checks.mjs";
 import { describeOperations } from "./describe-operations.mjs";
-import { renderChecks, renderMethods, renderTable } from "./render-operations.mjs";
+import { renderChecks, renderMethodNames, renderMethods, renderTable } from "./render-operations.mjs";
 
 const spec = loadSpec();
 const operations = describeOperations(spec);
@@ -18,6 +18,7 @@ const files = new Map([
   ["src/generated/api.ts", `${COMMENT_HEADER}${astToString(types)}`],
   ["src/generated/operations.ts", renderTable(operations)],
   ["src/generated/methods.ts", renderMethods(operations)],
+  ["src/generated/method-names.ts", renderMethodNames(operations)],
   ["src/generated/response-checks.ts", renderChecks(compileResponseChecks(spec, operations))],
 ]);
 const target = (file) => new URL(`../${file}`, import.meta.url);

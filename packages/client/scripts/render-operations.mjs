@@ -67,6 +67,23 @@ ${aliases.join("\n\n")}
 `;
 }
 
+/**
+ * The one operationId -> method-name map, as data and as a type, so tests and tools look a name up instead of
+ * re-deriving it: the rule (`methodName` in describe-operations.mjs) stays in the generator alone.
+ */
+export function renderMethodNames(operations) {
+  const entries = operations.map(({ name, operationId }) => `  ${operationId}: ${JSON.stringify(name)},`);
+  return `${header("The client method of each operation, by operationId.")}
+/** The name of the client's method for each operationId of the spec, in the spec's order. */
+export const methodNames = {
+${entries.join("\n")}
+} as const;
+
+/** The name of the client's method for an operationId of the spec: \`MethodNameOf<"GetShopOA">\` is \`"getShopOA"\`. */
+export type MethodNameOf<OperationId extends keyof typeof methodNames> = (typeof methodNames)[OperationId];
+`;
+}
+
 /** ajv's standalone output, as a TypeScript file that tsc compiles without checking (it is plain JavaScript). */
 export function renderChecks(source) {
   return `// @ts-nocheck

@@ -12,6 +12,7 @@ export {
 export { EtelecomNetworkError, isEtelecomNetworkError } from "./errors/etelecom-network-error.js";
 export { EtelecomTimeoutError, isEtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
 export type { components, operations, paths } from "./generated/api.js";
+export { type MethodNameOf, methodNames } from "./generated/method-names.js";
 export type * from "./generated/methods.js";
 export type {
   ListOperationName,
