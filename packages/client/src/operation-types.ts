@@ -1,4 +1,4 @@
-import type { operations } from "./generated/api.js";
+import type { operations } from "@etelecom-zalo/openapi/types";
 import type { operationTable } from "./generated/operations.js";
 import type { CallOptions, PageOptions } from "./types.js";
 

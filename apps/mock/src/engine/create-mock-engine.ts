@@ -1,7 +1,8 @@
-import { matchRoute, type SpecOperation } from "@etelecom-zalo/openapi";
+import type { SpecOperation } from "@etelecom-zalo/openapi";
 import type { IHttpRequest } from "@stoplight/prism-http";
 import { STATEFUL_OPERATIONS } from "../operations/index.js";
 import { serveReference } from "../reference/serve-reference.js";
+import { matchRoute } from "../router/match-route.js";
 import { checkFixtures, type Fixtures, restoreFixtures } from "../state/fixtures.js";
 import { keyTag } from "../state/ids.js";
 import { createMockState } from "../state/mock-state.js";

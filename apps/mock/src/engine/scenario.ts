@@ -1,4 +1,5 @@
-import { readPreference, type SpecOperation } from "@etelecom-zalo/openapi";
+import type { SpecOperation } from "@etelecom-zalo/openapi";
+import { readPreference } from "../scenario/read-preference.js";
 import type { MockRequest } from "./mock-request.js";
 
 /** The response a request asks for through `Prefer` or the `__code`/`__example`/`__dynamic` query. */

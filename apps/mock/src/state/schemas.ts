@@ -1,4 +1,4 @@
-import type { components } from "@etelecom-zalo/client";
+import type { components } from "@etelecom-zalo/openapi/types";
 
 type Schemas = components["schemas"];
 

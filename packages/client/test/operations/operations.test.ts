@@ -1,6 +1,6 @@
 import { listOperations } from "@etelecom-zalo/openapi";
+import type { operations } from "@etelecom-zalo/openapi/types";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { operations } from "../../src/generated/api.js";
 import {
   createZaloCloudClient,
   EtelecomApiError,
