@@ -24,7 +24,7 @@ export function renderTable(operations) {
     check: checks.${operation.name} as ResponseCheck,
   },`,
   );
-  return `${header("The operation table: what the client needs of each operation.")}import type { OperationDescriptor, ResponseCheck } from "../operation-types.js";
+  return `${header("The operation table: what the client needs of each operation.")}import type { OperationDescriptor, ResponseCheck } from "../operation-descriptor.js";
 import * as checks from "./response-checks.js";
 
 /** What the client needs of each operation of the spec, by method name: the spec's order. */

@@ -5,7 +5,7 @@ import { type CallContext, callOperation } from "./call-operation.js";
 import { checkTimeout } from "./deadline.js";
 import type { OperationMethods } from "./generated/methods.js";
 import { operationTable } from "./generated/operations.js";
-import type { OperationDescriptor } from "./operation-types.js";
+import type { OperationDescriptor } from "./operation-descriptor.js";
 import { paginate } from "./paginate.js";
 import type { CallOptions, PageOptions, ZaloCloudClientOptions } from "./types.js";
 
