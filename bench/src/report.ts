@@ -1,9 +1,6 @@
 import { cpus, totalmem } from "node:os";
 import type { Options } from "./options.js";
-import { type Figure, judge, TARGETS, type Target } from "./targets.js";
-
-/** Median and range of measurements over rounds. */
-export type Summary = { median: number; min: number; max: number };
+import { type Figure, judge, type Summary, TARGETS, type Target } from "./targets.js";
 
 /** What a suite hands the report: its measurements as labelled rows, and its figures for the targets. */
 export type SuiteResult = { title: string; rows: [string, string][]; figures: Figure[] };

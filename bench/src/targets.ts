@@ -1,4 +1,5 @@
-import type { Summary } from "./report.js";
+/** Median and range of measurements over rounds (defined here, not in report.ts, which imports this file). */
+export type Summary = { median: number; min: number; max: number };
 
 /** A target: how a figure of the run must compare with its limit, and what a profile showed when it was missed. */
 export interface Target {

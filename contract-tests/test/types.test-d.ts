@@ -1,6 +1,8 @@
 import type {
   EtelecomApiError,
   ListOAItem,
+  MethodNameOf,
+  methodNames,
   OperationName,
   OperationResult,
   operations,
@@ -16,10 +18,14 @@ type Generated200<Op extends keyof operations> = operations[Op]["responses"][200
 describe("public types", () => {
   it("has one method per operation of the generated types, and raw", () => {
     expectTypeOf<keyof ZaloCloudClient>().toEqualTypeOf<OperationName | "raw">();
-    expectTypeOf<Capitalize<OperationName>>().toEqualTypeOf<Capitalize<keyof operations>>();
+    expectTypeOf<keyof typeof methodNames>().toEqualTypeOf<keyof operations>();
+    expectTypeOf<MethodNameOf<keyof operations>>().toEqualTypeOf<OperationName>();
   });
 
   it("resolves each method to its operation's generated 200 body", () => {
+    // Every operation at once, through the generated name map, so a new operation is covered without an edit here.
+    type Resolved = { [Op in keyof operations]: Awaited<ReturnType<ZaloCloudClient[MethodNameOf<Op>]>> };
+    expectTypeOf<Resolved>().toEqualTypeOf<{ [Op in keyof operations]: Generated200<Op> }>();
     expectTypeOf<ReturnType<ZaloCloudClient["authorizeOA"]>>().resolves.toEqualTypeOf<Generated200<"AuthorizeOA">>();
     expectTypeOf<ReturnType<ZaloCloudClient["connectOA"]>>().resolves.toEqualTypeOf<Generated200<"ConnectOA">>();
     expectTypeOf<ReturnType<ZaloCloudClient["listOA"]>>().resolves.toEqualTypeOf<Generated200<"ListOA">>();

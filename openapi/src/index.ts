@@ -21,7 +21,6 @@ export {
   type Reference,
   specPath,
 } from "./load-spec.js";
-export { matchRoute, type RouteMatch } from "./match-route.js";
 export {
   checkMockDeclarations,
   type DeclaredValue,
@@ -34,4 +33,5 @@ export {
   type ResourceDeclaration,
   readMockDeclarations,
 } from "./mock-declarations.js";
-export { type Preference, parsePrefer, readPreference } from "./read-preference.js";
+export { type Environment, ORIGINS, resolveOrigin } from "./origins.js";
+export type { components, operations, paths, webhooks } from "./types.js";

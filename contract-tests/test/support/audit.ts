@@ -1,13 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import {
-  deref,
-  jsonMedia,
-  listOperations,
-  matchRoute,
-  type OpenApiDocument,
-  readPreference,
-  type SpecOperation,
-} from "@etelecom-zalo/openapi";
+import { matchRoute, readPreference } from "@etelecom-zalo/mock";
+import { deref, jsonMedia, listOperations, type OpenApiDocument, type SpecOperation } from "@etelecom-zalo/openapi";
 import type { Exchange } from "./exchange.js";
 import type { Validator } from "./validator.js";
 

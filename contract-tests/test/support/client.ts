@@ -1,4 +1,4 @@
-import { createZaloCloudClient, type OperationName, type Scope, type ZaloCloudClient } from "@etelecom-zalo/client";
+import { createZaloCloudClient, methodNames, type Scope, type ZaloCloudClient } from "@etelecom-zalo/client";
 import { inject } from "vitest";
 import { recordingFetch, type WireTweaks } from "./recording-fetch.js";
 
@@ -35,9 +35,10 @@ export function freshKey(): string {
 /** A client method as the contract tests call it, whatever its operation: body in, 200 body out. */
 type AnyMethod = (body: unknown, options?: { signal?: AbortSignal; timeout?: number }) => Promise<unknown>;
 
-/** The client's method for an operation: the operationId in lowerCamelCase, as the client derives it. */
+/** The client's method for an operation, looked up in the client's generated name map rather than re-derived. */
 export function methodOf(client: ZaloCloudClient, operationId: string): AnyMethod {
-  const name = `${operationId.charAt(0).toLowerCase()}${operationId.slice(1)}` as OperationName;
+  if (!Object.hasOwn(methodNames, operationId)) throw new Error(`the client names no method for ${operationId}`);
+  const name = methodNames[operationId as keyof typeof methodNames];
   const method: unknown = client[name];
   if (typeof method !== "function") throw new Error(`the client has no method ${name} for ${operationId}`);
   return method as AnyMethod;

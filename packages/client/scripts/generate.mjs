@@ -1,12 +1,14 @@
-// `pnpm generate`: writes everything the client derives from the spec. `--check` (the `drift` task) writes
-// nothing and fails when a committed file differs from what the spec gives, saying how to fix it.
+// `pnpm generate`: writes everything derived from the spec: the spec's types into the spec package (openapi/, which
+// the client and the mock both import them from), and the client's own tables. `--check` (the `drift` task) writes
+// nothing and fails when a committed file differs from what the spec gives, saying how to fix it. One generator,
+// so one `pnpm generate` and one drift check cover every generated file.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { loadSpec, specPath } from "@etelecom-zalo/openapi";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { compileResponseChecks } from "./compile-response-checks.mjs";
 import { describeOperations } from "./describe-operations.mjs";
-import { renderChecks, renderMethods, renderTable } from "./render-operations.mjs";
+import { renderChecks, renderMethodNames, renderMethods, renderTable } from "./render-operations.mjs";
 
 const spec = loadSpec();
 const operations = describeOperations(spec);
@@ -15,12 +17,14 @@ const operations = describeOperations(spec);
 const types = await openapiTS(pathToFileURL(specPath), { defaultNonNullable: false, silent: true });
 
 const files = new Map([
-  ["src/generated/api.ts", `${COMMENT_HEADER}${astToString(types)}`],
-  ["src/generated/operations.ts", renderTable(operations)],
-  ["src/generated/methods.ts", renderMethods(operations)],
-  ["src/generated/response-checks.ts", renderChecks(compileResponseChecks(spec, operations))],
+  ["openapi/src/generated/api.ts", `${COMMENT_HEADER}${astToString(types)}`],
+  ["packages/client/src/generated/operations.ts", renderTable(operations)],
+  ["packages/client/src/generated/methods.ts", renderMethods(operations)],
+  ["packages/client/src/generated/method-names.ts", renderMethodNames(operations)],
+  ["packages/client/src/generated/response-checks.ts", renderChecks(compileResponseChecks(spec, operations))],
 ]);
-const target = (file) => new URL(`../${file}`, import.meta.url);
+// The files' paths are from the repository's root.
+const target = (file) => new URL(`../../../${file}`, import.meta.url);
 const read = (file) => {
   try {
     return readFileSync(target(file), "utf8");
@@ -33,7 +37,7 @@ if (process.argv.includes("--check")) {
   const stale = [...files].filter(([file, text]) => read(file) !== text).map(([file]) => file);
   if (stale.length > 0) {
     console.error(
-      `packages/client/${stale.join(", packages/client/")} ${stale.length === 1 ? "is" : "are"} stale: openapi/openapi.yaml changed since ${stale.length === 1 ? "it was" : "they were"} generated.\nRun \`pnpm generate\`, then commit the result.`,
+      `${stale.join(", ")} ${stale.length === 1 ? "is" : "are"} stale: openapi/openapi.yaml changed since ${stale.length === 1 ? "it was" : "they were"} generated.\nRun \`pnpm generate\`, then commit the result.`,
     );
     process.exit(1);
   }

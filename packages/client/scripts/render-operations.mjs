@@ -24,7 +24,7 @@ export function renderTable(operations) {
     check: checks.${operation.name} as ResponseCheck,
   },`,
   );
-  return `${header("The operation table: what the client needs of each operation.")}import type { OperationDescriptor, ResponseCheck } from "../operation-types.js";
+  return `${header("The operation table: what the client needs of each operation.")}import type { OperationDescriptor, ResponseCheck } from "../operation-descriptor.js";
 import * as checks from "./response-checks.js";
 
 /** What the client needs of each operation of the spec, by method name: the spec's order. */
@@ -64,6 +64,23 @@ ${members.join("\n")}
 }
 
 ${aliases.join("\n\n")}
+`;
+}
+
+/**
+ * The one operationId -> method-name map, as data and as a type, so tests and tools look a name up instead of
+ * re-deriving it: the rule (`methodName` in describe-operations.mjs) stays in the generator alone.
+ */
+export function renderMethodNames(operations) {
+  const entries = operations.map(({ name, operationId }) => `  ${operationId}: ${JSON.stringify(name)},`);
+  return `${header("The client method of each operation, by operationId.")}
+/** The name of the client's method for each operationId of the spec, in the spec's order. */
+export const methodNames = {
+${entries.join("\n")}
+} as const;
+
+/** The name of the client's method for an operationId of the spec: \`MethodNameOf<"GetShopOA">\` is \`"getShopOA"\`. */
+export type MethodNameOf<OperationId extends keyof typeof methodNames> = (typeof methodNames)[OperationId];
 `;
 }
 

@@ -1,8 +1,8 @@
+import type { paths } from "@etelecom-zalo/openapi/types";
 import type { Client } from "openapi-fetch";
 import { type BodyReading, capErrorBodies, readCapped } from "./cap-response.js";
 import { checkTimeout, withDeadline } from "./deadline.js";
-import type { paths } from "./generated/api.js";
-import type { OperationDescriptor } from "./operation-types.js";
+import type { OperationDescriptor } from "./operation-descriptor.js";
 import { readResponse } from "./read-response.js";
 import { toRequestBody, valuesAt } from "./request-body.js";
 import { toNetworkError } from "./to-network-error.js";

@@ -1,11 +1,11 @@
+import { resolveOrigin } from "@etelecom-zalo/openapi/origins";
+import type { paths } from "@etelecom-zalo/openapi/types";
 import createClient, { type Client } from "openapi-fetch";
-import { resolveOrigin } from "./base-url.js";
 import { type CallContext, callOperation } from "./call-operation.js";
 import { checkTimeout } from "./deadline.js";
-import type { paths } from "./generated/api.js";
 import type { OperationMethods } from "./generated/methods.js";
 import { operationTable } from "./generated/operations.js";
-import type { OperationDescriptor } from "./operation-types.js";
+import type { OperationDescriptor } from "./operation-descriptor.js";
 import { paginate } from "./paginate.js";
 import type { CallOptions, PageOptions, ZaloCloudClientOptions } from "./types.js";
 

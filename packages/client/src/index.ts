@@ -1,5 +1,6 @@
+export { ORIGINS, resolveOrigin } from "@etelecom-zalo/openapi/origins";
+export type { components, operations, paths } from "@etelecom-zalo/openapi/types";
 export { type AuthorizationCallback, parseAuthorizationCallback } from "./authorization-callback.js";
-export { ORIGINS, resolveOrigin } from "./base-url.js";
 export { MAX_RESPONSE_BYTES } from "./cap-response.js";
 export { createZaloCloudClient, type ZaloCloudClient } from "./client.js";
 export { EtelecomApiError, isEtelecomApiError } from "./errors/etelecom-api-error.js";
@@ -11,7 +12,7 @@ export {
 } from "./errors/etelecom-invalid-response-error.js";
 export { EtelecomNetworkError, isEtelecomNetworkError } from "./errors/etelecom-network-error.js";
 export { EtelecomTimeoutError, isEtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
-export type { components, operations, paths } from "./generated/api.js";
+export { type MethodNameOf, methodNames } from "./generated/method-names.js";
 export type * from "./generated/methods.js";
 export type {
   ListOperationName,

@@ -1,35 +1,7 @@
-import type { operations } from "./generated/api.js";
+import type { operations } from "@etelecom-zalo/openapi/types";
 import type { operationTable } from "./generated/operations.js";
+import type { FieldPath } from "./operation-descriptor.js";
 import type { CallOptions, PageOptions } from "./types.js";
-
-/** A field's place in a request body, as keys from the top: `["filter", "oa_id"]`. */
-export type FieldPath = readonly string[];
-
-/** One entry of the generated operation table: everything the one request function needs of an operation. */
-export interface OperationDescriptor {
-  /** The spec's operationId, the key of its generated `operations` type. */
-  readonly operationId: string;
-  /** The HTTP method, upper-case. */
-  readonly method: string;
-  /** The path template, with `{scope}`. */
-  readonly path: string;
-  /** The request fields of the spec's Int64String: a decimal string or a bigint, never a number. */
-  readonly int64: readonly FieldPath[];
-  /** The request fields of `type: integer`: a safe integer or its decimal string, sent as a JSON integer. */
-  readonly integer: readonly FieldPath[];
-  /** The request fields marked `writeOnly`, redacted from errors like the API key. */
-  readonly secrets: readonly FieldPath[];
-  /** For a cursor list, the name of the array that holds a page's items. */
-  readonly list: { readonly items: string } | null;
-  /** The 200 check compiled from the spec. */
-  readonly check: ResponseCheck;
-}
-
-/** A 200 check compiled by ajv: true when the value fits, else false with the first problem in `errors`. */
-export interface ResponseCheck {
-  (value: unknown): boolean;
-  errors?: readonly { instancePath: string; message?: string }[] | null;
-}
 
 type Table = typeof operationTable;
 

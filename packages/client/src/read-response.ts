@@ -1,7 +1,7 @@
 import { type BodyReading, MAX_RESPONSE_BYTES } from "./cap-response.js";
 import { EtelecomApiError } from "./errors/etelecom-api-error.js";
 import { EtelecomInvalidResponseError } from "./errors/etelecom-invalid-response-error.js";
-import type { ResponseCheck } from "./operation-types.js";
+import type { ResponseCheck } from "./operation-descriptor.js";
 import { redact } from "./redact.js";
 import { isObject } from "./request-body.js";
 

@@ -1,5 +1,5 @@
 import { EtelecomInputError } from "./errors/etelecom-input-error.js";
-import type { FieldPath, OperationDescriptor } from "./operation-types.js";
+import type { FieldPath, OperationDescriptor } from "./operation-descriptor.js";
 
 const INT64_MAX = 2n ** 63n - 1n;
 

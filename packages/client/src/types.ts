@@ -1,11 +1,12 @@
+import type { Environment } from "@etelecom-zalo/openapi/origins";
+import type { components } from "@etelecom-zalo/openapi/types";
 import type { Middleware } from "openapi-fetch";
-import type { components } from "./generated/api.js";
 
 /** Who is calling: a shop with its `api_key`, or a partner with the `shop_key` of the shop it acts for. */
 export type Scope = "shop" | "partner";
 
-/** Which eTelecom deployment to call. */
-export type Environment = "production" | "sandbox";
+// Defined beside ORIGINS, whose keys it names; re-exported so the client's users import it from the client.
+export type { Environment };
 
 /** Options of {@link createZaloCloudClient}. */
 export interface ZaloCloudClientOptions {

@@ -1,4 +1,4 @@
-import type { components } from "@etelecom-zalo/client";
+import type { components } from "@etelecom-zalo/openapi/types";
 
 /** An OA with its promotion quotas and webhook, as `GetShopOA` answers it: what the OA resource stores. */
 export type ShopOA = components["schemas"]["ShopOA"];

@@ -1,4 +1,4 @@
-import { ORIGINS, resolveOrigin } from "@etelecom-zalo/client";
+import { ORIGINS, resolveOrigin } from "@etelecom-zalo/openapi/origins";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

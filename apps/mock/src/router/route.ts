@@ -1,6 +1,7 @@
-import { matchRoute, type SpecOperation } from "@etelecom-zalo/openapi";
+import type { SpecOperation } from "@etelecom-zalo/openapi";
 import { type Answer, apiError } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
+import { matchRoute } from "./match-route.js";
 
 /** The operation a request is for, or the `bad_route` answer it gets. */
 export type Routed = { operation: SpecOperation } | { answer: Answer };

@@ -1,5 +1,6 @@
-import { readPreference, type SpecOperation } from "@etelecom-zalo/openapi";
+import type { SpecOperation } from "@etelecom-zalo/openapi";
 import type { MockRequest } from "../core/mock-request.js";
+import { readPreference } from "./read-preference.js";
 
 /** The response a request asks for through `Prefer` or the `__code`/`__example`/`__dynamic` query. */
 export interface Scenario {

@@ -1,4 +1,8 @@
-import type { Environment } from "./types.js";
+// The browser-safe part of the package (`@etelecom-zalo/openapi/origins`): no Node import, since the client's
+// browser bundle and the mock's MSW handlers import it; the one place the deployments' hosts are written.
+
+/** Which eTelecom deployment to call. */
+export type Environment = "production" | "sandbox";
 
 /** The origin of each eTelecom deployment. */
 // Frozen: every client reads it, so a caller's assignment must not redirect other clients' keys.

@@ -265,8 +265,9 @@ export interface components {
         /**
          * @description Keeps the OAs that match every given field.
          *
-         *     **Decision (matching):** the docs name the fields only. `name` matches a case-insensitive substring of the
-         *     OA's name; `date_from` and `date_to` bound `created_at`, both inclusive.
+         *     **Decision (matching):** the docs name the fields only. `name` matches a substring of the OA's name,
+         *     ignoring case and Vietnamese diacritics (`ca phe` finds `Cà Phê`, as Vietnamese users type); `date_from`
+         *     and `date_to` bound `created_at`, both inclusive.
          */
         OAFilter: {
             /** @description Only OAs connected through this Zalo app. */

@@ -1,4 +1,4 @@
-import type { SpecOperation } from "./list-operations.js";
+import type { SpecOperation } from "@etelecom-zalo/openapi";
 
 /** What a request's method and path resolve to: an operation and its path parameters, or why there is none. */
 export type RouteMatch = { operation: SpecOperation; params: Record<string, string> } | { error: string };
