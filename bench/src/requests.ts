@@ -37,7 +37,7 @@ export function writeFixtures(dir: string): string {
   const oa = (index: number) => ({ oa_id: String(first + BigInt(index)), name: `OA ${index}`, status: "P" });
   writeFileSync(
     join(dir, "fixtures.json"),
-    JSON.stringify({ "bench-key": Array.from({ length: 20 }, (_, i) => oa(i)) }),
+    JSON.stringify({ "bench-key": { oa: Array.from({ length: 20 }, (_, i) => oa(i)) } }),
   );
   return join(dir, "fixtures.json");
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { StartMockOptions } from "./start-mock.js";
 
@@ -7,7 +7,7 @@ const FLAGS = [
   ["port", "PORT", "<n>", "4010", "TCP port to listen on; 0 picks a free one"],
   ["host", "HOST", "<host>", "127.0.0.1", "interface to listen on (0.0.0.0 for every one)"],
   ["public-url", "PUBLIC_URL", "<url>", "the origin each request uses", "where consent links point (behind a proxy)"],
-  ["fixtures", "", "<file>", "none", 'JSON file of OAs connected from the start: { "<key>": [OA, ...] }'],
+  ["fixtures", "", "<file>", "none", 'JSON file (at most 64 MiB) of records per key: { "<key>": { "oa": [...] } }'],
   ["seed", "", "<n>", "0", "seeds ids, codes and states: same requests, same answers"],
   ["stateless", "", "", "off", "answer documented examples only, keeping no state"],
   ["dynamic", "", "", "off", "generate varied success bodies where no state decides"],
@@ -83,13 +83,31 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
   return { help: false, options };
 }
 
-/** Reads a fixtures file; its content is checked against the spec when the mock starts. */
+/** The largest fixtures file read: 10,000 keys with 100 small OAs each fit (about 60 MiB with short names). */
+export const FIXTURES_FILE_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads a fixtures file, at most {@link FIXTURES_FILE_LIMIT} bytes (a device such as /dev/zero never ends, and its
+ * size says nothing); its content is checked against the spec when the mock starts.
+ */
 function readFixtures(path: string): NonNullable<StartMockOptions["fixtures"]> {
   let text: string;
+  let descriptor: number | undefined;
   try {
-    text = readFileSync(path, "utf8");
+    descriptor = openSync(path, "r");
+    const buffer = Buffer.alloc(FIXTURES_FILE_LIMIT + 1);
+    let size = 0;
+    for (let read = -1; read !== 0 && size < buffer.length; size += read) {
+      read = readSync(descriptor, buffer, size, buffer.length - size, null);
+    }
+    if (size > FIXTURES_FILE_LIMIT) throw new Error(`--fixtures ${path}: is larger than 64 MiB, the mock's limit`);
+    // A byte order mark is not JSON, and an editor on Windows may write one.
+    text = buffer.toString("utf8", 0, size).replace(/^\uFEFF/, "");
   } catch (failure) {
-    throw new Error(`--fixtures ${path}: cannot read it (${(failure as NodeJS.ErrnoException).code})`);
+    const { code, message } = failure as NodeJS.ErrnoException;
+    throw code === undefined ? failure : new Error(`--fixtures ${path}: cannot read it (${code})`, { cause: message });
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
   try {
     return JSON.parse(text);

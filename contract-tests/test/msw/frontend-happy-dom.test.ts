@@ -10,7 +10,7 @@ async function renderOAList(list: HTMLUListElement, zalo: ZaloCloudClient): Prom
   list.replaceChildren(...accounts.map((oa) => Object.assign(document.createElement("li"), { textContent: oa.name })));
 }
 
-const fixtures = { "shop-key": [{ oa_id: "4321098765432109876", name: "Hoa Mai Florist", status: "P" }] };
+const fixtures = { "shop-key": { oa: [{ oa_id: "4321098765432109876", name: "Hoa Mai Florist", status: "P" }] } };
 const server = setupServer(...(await zaloCloudHandlers({ fixtures })));
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -62,13 +62,17 @@ describe("zaloCloudHandlers", () => {
     const docs = await answered(handlers, `${ORIGINS.sandbox}/__docs`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    const reset = await answered(handlers, `${ORIGINS.production}/__reset`, { method: "POST" });
-    expect(await reset.json()).toEqual({ status: "reset" });
+    const reset = await answered(handlers, `${ORIGINS.production}/__reset`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"all": true}',
+    });
+    expect(await reset.json()).toEqual({ status: "reset", scope: "all" });
   });
 
   it("reset() forgets every key's OAs and links, back to the fixtures", async () => {
     const fixture = { oa_id: "77", name: "Cửa Hàng Fixture", status: "P" };
-    const handlers = await zaloCloudHandlers({ fixtures: { "fixture-key": [fixture] } });
+    const handlers = await zaloCloudHandlers({ fixtures: { "fixture-key": { oa: [fixture] } } });
     const zalo = createZaloCloudClient({ apiKey: "fixture-key", scope: "shop", fetch: through(handlers) });
     const link = (await zalo.authorizeOA(app)).url;
     await zalo.connectOA(parseAuthorizationCallback(await consent(link, { fetch: through(handlers) })));
@@ -93,7 +97,10 @@ describe("zaloCloudHandlers", () => {
     [{ baseUrl: "127.0.0.1:4010" }, /^baseUrl must be an absolute URL such as "https:\/\/api.etelecom.vn", got/],
     [{ baseUrl: "ftp://mock.example.com" }, /^baseUrl must use https, got ftp:$/],
     [{ publicUrl: "mock.example.com" }, /^publicUrl "mock.example.com" is not a URL/],
-    [{ fixtures: { "shop-key": [{ oa_id: "1", status: "P" }] } }, /^fixtures\["shop-key"\]\[0\]\.name: is required$/],
+    [
+      { fixtures: { "shop-key": { oa: [{ oa_id: "1", status: "P" }] } } },
+      /^fixtures\["shop-key"\]\.oa\[0\]: name: is required$/,
+    ],
   ])("rejects %j with one line saying why", async (options, message) => {
     await expect(zaloCloudHandlers(options as never)).rejects.toThrow(message);
   });

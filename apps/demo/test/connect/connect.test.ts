@@ -13,7 +13,7 @@ const many = Array.from({ length: 25 }, (_, index) => ({
 }));
 const stack = useDemos(
   { "connect-shop": {}, "refusing-shop": {}, "other-shop": {}, "big-shop": {} },
-  { fixtures: { "big-shop": many } },
+  { fixtures: { "big-shop": { oa: many } } },
 );
 
 describe("connecting an OA", () => {
