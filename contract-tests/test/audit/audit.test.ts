@@ -31,8 +31,43 @@ describe("the contract audit", () => {
     const { missing, problems } = auditExchanges(spec, validator, []);
     expect(problems).toEqual([]);
     expect(missing).toEqual(requirements(spec));
-    expect(missing).toContainEqual({ operationId: "ListOA", status: 400, example: "invalid_after_cursor" });
+    expect(missing).toContainEqual({ operationId: "ListOA", status: 400, example: "invalid_after_cursor", real: true });
     expect(missing).toContainEqual({ operationId: "GetShopOA", status: 404, example: null });
+  });
+
+  it("demands each operation's own examples produced for real, not forced, and none that every operation shares", () => {
+    expect(requirements(spec)).toContainEqual({
+      operationId: "GetShopOA",
+      status: 404,
+      example: "oa_not_found",
+      real: true,
+    });
+    expect(requirements(spec)).toContainEqual({
+      operationId: "ConnectOA",
+      status: 400,
+      example: "invalid_code",
+      real: true,
+    });
+    expect(requirements(spec)).toContainEqual({ operationId: "GetShopOA", status: 404, example: "wrong_content_type" });
+    expect(requirements(spec)).toContainEqual({
+      operationId: "GetShopOA",
+      status: 401,
+      example: "missing_authorization",
+    });
+    const notFound = { code: "not_found", msg: "oa_id: is not an OA connected to this shop" };
+    const getShopOA = {
+      url: "http://127.0.0.1:1/v1/shop.Zalo/GetShopOA",
+      requestBody: JSON.stringify(findOperation("GetShopOA").requestExample),
+      status: 404,
+      responseBody: JSON.stringify(notFound),
+    };
+    const forced = exchange({ ...getShopOA, ...withPrefer("example=oa_not_found") });
+    const required = { operationId: "GetShopOA", status: 404, example: "oa_not_found", real: true };
+    expect(auditExchanges(spec, validator, [forced]).missing).toContainEqual(required);
+    expect(auditExchanges(spec, validator, [exchange(getShopOA)]).missing).not.toContainEqual(required);
+    expect(describeMissing(required as never)).toBe(
+      "never produced for real (without Prefer) by the declared behaviour: GetShopOA 404 example oa_not_found",
+    );
   });
 
   it("demands every status but the forced-only ones provoked for real, per operation", () => {

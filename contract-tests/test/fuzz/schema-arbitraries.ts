@@ -10,6 +10,7 @@ interface Schema {
   type?: string;
   format?: string;
   minLength?: number;
+  maxLength?: number;
   minimum?: number;
   maximum?: number;
   properties?: Record<string, Schema>;
@@ -52,25 +53,35 @@ export function validValue(input: Schema | Reference): fc.Arbitrary<unknown> {
         min: Math.max(schema.minimum ?? -(2 ** 31), -(2 ** 31)),
         max: Math.min(schema.maximum ?? 2 ** 31 - 1, 2 ** 31 - 1),
       });
-    case "string":
+    case "string": {
+      const max = schema.maxLength ?? Number.POSITIVE_INFINITY;
       if (schema.format === "uri") {
-        return fc.oneof(
-          fc.webUrl({ withQueryParameters: true }),
-          fc
-            .tuple(fc.webUrl(), fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }))
-            .map(([url, value]) => `${url}?state=${encodeURIComponent(value)}&lang=vi`),
-        );
+        return fc
+          .oneof(
+            fc.webUrl({ withQueryParameters: true }),
+            fc
+              .tuple(fc.webUrl(), fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }))
+              .map(([url, value]) => `${url}?state=${encodeURIComponent(value)}&lang=vi`),
+          )
+          .filter((url) => url.length <= max);
       }
       if (schema.format === "date-time") {
         return fc
           .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T23:59:59Z"), noInvalidDate: true })
           .map((date) => date.toISOString());
       }
+      // Short strings of any character (counted in UTF-16 units, as JSON Schema's lengths are), and long ones up
+      // to the field's maximum, which a valid body may reach exactly.
+      const short = (unit: "grapheme" | "binary") =>
+        fc
+          .string({ unit, minLength: schema.minLength ?? 0, maxLength: Math.min(64, max) })
+          .filter((text) => [...text].length <= max);
       return fc.oneof(
-        fc.string({ unit: "grapheme", minLength: schema.minLength ?? 0, maxLength: 64 }),
-        fc.string({ unit: "binary", minLength: schema.minLength ?? 0, maxLength: 64 }),
-        fc.string({ unit: "grapheme-ascii", minLength: 1000, maxLength: 4000 }),
+        short("grapheme"),
+        short("binary"),
+        fc.string({ unit: "grapheme-ascii", minLength: Math.min(1000, max), maxLength: Math.min(4000, max) }),
       );
+    }
     default:
       throw new Error(`no arbitrary for schema type ${schema.type}: extend schema-arbitraries.ts`);
   }
@@ -79,7 +90,15 @@ export function validValue(input: Schema | Reference): fc.Arbitrary<unknown> {
 /** What a broken body breaks: the field the mock must name (dotted), and how. */
 export interface Break {
   field: string;
-  how: "missing" | "wrong JSON type" | "empty" | "not int64 digits" | "not a URI" | "out of range" | "extra field";
+  how:
+    | "missing"
+    | "wrong JSON type"
+    | "empty"
+    | "too long"
+    | "not int64 digits"
+    | "not a URI"
+    | "out of range"
+    | "extra field";
   /** Set for a field the client checks itself before sending (int64 and integer fields). */
   clientOwned: boolean;
   value?: unknown;
@@ -144,6 +163,11 @@ export function breaks(input: Schema | Reference, path = ""): fc.Arbitrary<Break
         ),
       );
       if ((property.minLength ?? 0) > 0) found.push(broken("empty", fc.constant("")));
+      if (property.maxLength !== undefined) {
+        const over = property.maxLength + 1;
+        const long = property.format === "uri" ? `https://shop.example.com/${"a".repeat(over)}` : "a".repeat(over);
+        found.push(broken("too long", fc.constant(long)));
+      }
       if (property.int64) {
         found.push(
           broken(

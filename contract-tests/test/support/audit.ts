@@ -1,6 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { matchRoute, readPreference } from "@etelecom-zalo/mock";
-import { deref, jsonMedia, listOperations, type OpenApiDocument, type SpecOperation } from "@etelecom-zalo/openapi";
+import {
+  deref,
+  isReference,
+  jsonMedia,
+  listOperations,
+  type OpenApiDocument,
+  type SpecOperation,
+} from "@etelecom-zalo/openapi";
 import type { Exchange } from "./exchange.js";
 import type { Validator } from "./validator.js";
 
@@ -13,6 +20,11 @@ export interface Requirement {
   status: number;
   /** The named example to exercise, or null when the status must be provoked for real (without `Prefer`). */
   example: string | null;
+  /**
+   * The example is the operation's own (not one every operation shares): it must be produced for real, by the
+   * mock's declared behaviour or its hooks, not only forced with `Prefer`.
+   */
+  real?: true;
 }
 
 /** What the audit of a test run found. */
@@ -97,7 +109,7 @@ export function auditExchanges(spec: OpenApiDocument, validator: Validator, exch
   const seen = new Set<string>();
   const problems: string[] = [];
   const key = (requirement: Requirement) =>
-    JSON.stringify([requirement.operationId, requirement.status, requirement.example]);
+    JSON.stringify([requirement.operationId, requirement.status, requirement.example, requirement.real ?? false]);
 
   for (const exchange of exchanges) {
     const url = new URL(exchange.url);
@@ -149,25 +161,56 @@ export function auditExchanges(spec: OpenApiDocument, validator: Validator, exch
       named !== undefined
         ? [named]
         : [...examples].filter(([, value]) => isDeepStrictEqual(value, response.value)).map(([name]) => name);
-    for (const example of exercised) seen.add(key({ operationId, status: exchange.status, example }));
+    for (const example of exercised) {
+      seen.add(key({ operationId, status: exchange.status, example }));
+      if (!forced) seen.add(key({ operationId, status: exchange.status, example, real: true }));
+    }
   }
 
   return { problems, missing: requirements(spec).filter((requirement) => !seen.has(key(requirement))) };
 }
 
+/**
+ * The named examples an operation documents as its own, by status: those written in its responses rather than
+ * shared from `#/components/examples`, in responses that not every operation has (Unauthenticated and Internal are
+ * everyone's). These are what its behaviour decides (`oa_not_found`, `invalid_code`, a forged cursor).
+ */
+export function ownExamples(spec: OpenApiDocument, operation: SpecOperation): Map<number, Set<string>> {
+  const operations = listOperations(spec);
+  const everyones = (container: unknown) =>
+    isReference(container) &&
+    operations.every(({ object }) =>
+      Object.values(object.responses).some((other) => isDeepStrictEqual(other, container)),
+    );
+  const own = new Map<number, Set<string>>();
+  for (const [status, container] of Object.entries(operation.object.responses)) {
+    if (everyones(container)) continue;
+    const examples = Object.entries(jsonMedia(spec, container)?.examples ?? {});
+    own.set(Number(status), new Set(examples.filter(([, example]) => !isReference(example)).map(([name]) => name)));
+  }
+  return own;
+}
+
 /** Everything the coverage gate demands of a whole run, in the document's order. */
 export function requirements(spec: OpenApiDocument): Requirement[] {
-  return listOperations(spec).flatMap(({ operationId, responses }) =>
-    responses.flatMap(({ status, examples }) => [
+  return listOperations(spec).flatMap((operation) => {
+    const { operationId, responses } = operation;
+    const own = ownExamples(spec, operation);
+    return responses.flatMap(({ status, examples }): Requirement[] => [
       ...(FORCED_ONLY.includes(status) ? [] : [{ operationId, status, example: null }]),
-      ...[...examples.keys()].map((example) => ({ operationId, status, example })),
-    ]),
-  );
+      ...[...examples.keys()].map((example) =>
+        own.get(status)?.has(example)
+          ? { operationId, status, example, real: true as const }
+          : { operationId, status, example },
+      ),
+    ]);
+  });
 }
 
 /** One line saying what a requirement needed and no exchange did. */
-export function describeMissing({ operationId, status, example }: Requirement): string {
-  return example === null
-    ? `never provoked for real (without Prefer): ${operationId} ${status}`
+export function describeMissing({ operationId, status, example, real }: Requirement): string {
+  if (example === null) return `never provoked for real (without Prefer): ${operationId} ${status}`;
+  return real
+    ? `never produced for real (without Prefer) by the declared behaviour: ${operationId} ${status} example ${example}`
     : `never exercised against the mock: ${operationId} ${status} example ${example}`;
 }
