@@ -9,6 +9,7 @@ import {
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { CALLBACK_PATH, type DemoConfig, redirectUriOf } from "./demo-config.js";
@@ -111,7 +112,10 @@ export function createDemoApp(config: DemoConfig): Hono {
   // 4. Set the OA's webhook; eTelecom checks the URL, and its reason is shown beside the form.
   app.post("/oa/:oa_id/webhook", async (c) => {
     const oa_id = c.req.param("oa_id");
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch(() => {
+      // A malformed body, e.g. multipart without its closing boundary: the sender's mistake, not the demo's.
+      throw new HTTPException(400, { message: "the form could not be parsed" });
+    });
     const webhook_url = typeof form.webhook_url === "string" ? form.webhook_url.trim() : "";
     try {
       await zalo.updateShopOA({ oa_id, webhook_url });

@@ -104,6 +104,17 @@ describe("connecting an OA", () => {
     expect(textOf(page.html)).toContain("The request could not be read");
   });
 
+  it("answers a malformed multipart form with a 400 page, and logs no stack", async () => {
+    const response = await fetch(`${stack.url["connect-shop"]}/oa/4321098765432109876/webhook`, {
+      method: "POST",
+      headers: { Origin: stack.url["connect-shop"], "Content-Type": "multipart/form-data; boundary=b0undary" },
+      body: "--b0undary\r\nContent-Disposition: form-data; name=webhook_url\r\n\r\nhttps://shop.example.com/hook",
+    });
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("The request could not be read");
+    expect(stack.logged.filter((line) => line.includes("/webhook"))).toEqual([]);
+  });
+
   it("takes a form sent in chunks, without Content-Length, as curl -T or a proxy may send it", async () => {
     const url = `${stack.url["connect-shop"]}/zalo/connect`;
     const response = await fetch(url, {
