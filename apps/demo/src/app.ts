@@ -12,8 +12,8 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { CALLBACK_PATH, type DemoConfig, redirectUriOf } from "./demo-config.js";
-import { explainError, NOT_FOUND, UNUSABLE_CODE } from "./explain-error.js";
+import { CALLBACK_PATH, type DemoConfig, ownOrigins, redirectUriOf } from "./demo-config.js";
+import { explainError, foreignHost, NOT_FOUND, UNUSABLE_CODE } from "./explain-error.js";
 import type { View } from "./pages/html.js";
 import { layout } from "./pages/layout.js";
 import { oaListPage } from "./pages/oa-list-page.js";
@@ -36,6 +36,8 @@ export function createDemoApp(config: DemoConfig): Hono {
   const log = config.log ?? ((line: string) => console.error(line));
   const render = (c: Context, view: View, status: ContentfulStatusCode = 200) => c.html(layout(view, target), status);
   const oaPath = (oa_id: string, notice: string) => `/oa/${encodeURIComponent(oa_id)}?notice=${notice}`;
+  const origins = ownOrigins(config);
+  const hosts = new Set(origins.map((origin) => new URL(origin).host));
 
   const app = new Hono();
   // Pages load nothing but themselves. No form-action: the Connect and Reconnect forms redirect to Zalo.
@@ -52,10 +54,17 @@ export function createDemoApp(config: DemoConfig): Hono {
       },
     }),
   );
+  // A page of another site whose name resolves to the demo's address (DNS rebinding) is same-origin with what it
+  // fetches: only the demo's own names, fixed by its config, are answered.
+  app.use(async (c, next) => {
+    const host = c.req.header("host")?.toLowerCase() ?? "";
+    if (hosts.has(host)) return next();
+    return render(c, problemPage(foreignHost(host, new URL(config.publicUrl).origin)), 421);
+  });
   // Every form changes the shop's settings: only the demo's own pages may post them, whether the browser reaches
-  // the demo directly or through a proxy at publicUrl.
-  const publicOrigin = new URL(redirect_uri).origin;
-  app.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
+  // the demo directly or through a proxy at publicUrl. Compared with the configured origins, never with one made
+  // from the request's Host, which the sender chooses.
+  app.use(csrf({ origin: origins }));
   // The largest form is one URL: anything much bigger is not from these pages.
   app.use(bodyLimit({ maxSize: 16 * 1024 }));
 

@@ -37,6 +37,18 @@ export const UNUSABLE_CODE: Omit<Problem, "detail"> = {
   next: "connect",
 };
 
+/** What a request that names a host other than the demo's is told, and where the demo is. */
+export function foreignHost(host: string, publicOrigin: string): Problem {
+  return {
+    status: 421,
+    title: "This is not the demo's address",
+    text:
+      `The request was sent to "${host}", a name the demo does not answer to: that keeps other sites from reaching ` +
+      `it under their own names. Open ${publicOrigin} instead.`,
+    next: "home",
+  };
+}
+
 /** A problem in one line: what most branches below differ by. */
 const problem = (status: ContentfulStatusCode, title: string, text: string, more: Partial<Problem> = {}): Problem => ({
   status,

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { consent } from "@etelecom-zalo/mock";
 
 /** A page as a browser gets it: its status, where it redirects (absolute), and its HTML. */
@@ -19,6 +20,28 @@ async function pageOf(response: Response): Promise<Page> {
 /** GETs a URL without following its redirect. */
 export async function get(url: string): Promise<Page> {
   return pageOf(await fetch(url, { redirect: "manual" }));
+}
+
+/**
+ * Sends a request with headers `fetch` will not send as given, such as a forged `Host` (a DNS-rebinding page's);
+ * resolves to the status and the body.
+ */
+export function sendRaw(
+  url: string,
+  options: { method?: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; html: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method: options.method ?? "GET", headers: options.headers }, (response) => {
+      let html = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        html += chunk;
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, html }));
+    });
+    sent.on("error", reject);
+    sent.end(options.body);
+  });
 }
 
 /** Submits a form to `url` as a browser does from a page of the same origin, without following the redirect. */
