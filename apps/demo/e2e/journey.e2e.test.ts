@@ -154,4 +154,31 @@ describe("the demo shop, in Chromium with JavaScript off", () => {
     }
     expectCleanRun(phone);
   });
+
+  it.each([390, 414])("keeps every 19-digit ID on one line at %i px wide", async (width) => {
+    const phone = await browser.open({ viewport: { width, height: 844 }, isMobile: true, hasTouch: true });
+    for (const path of ["/", `/oa/${connected[0]}`]) {
+      await phone.page.goto(`${stack.url["shop-a"]}${path}`);
+      // Each run of digits as the page lays it out: the number of lines it spans.
+      const ids = await phone.page.evaluate(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const found: { id: string; lines: number }[] = [];
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          for (const match of (node.textContent ?? "").matchAll(/\d{19}/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const tops = new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)));
+            found.push({ id: match[0], lines: tops.size });
+          }
+        }
+        return found;
+      });
+      expect(ids.map(({ id }) => id)).toContain(connected[0]);
+      expect(ids.filter(({ lines }) => lines !== 1)).toEqual([]);
+      const widths = await phone.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
+    }
+    expectCleanRun(phone);
+  });
 });

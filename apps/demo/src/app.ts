@@ -8,11 +8,13 @@ import {
 } from "@etelecom-zalo/client";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { CALLBACK_PATH, type DemoConfig, redirectUriOf } from "./demo-config.js";
-import { explainError, NOT_FOUND, UNUSABLE_CODE } from "./explain-error.js";
+import { CALLBACK_PATH, type DemoConfig, ownOrigins, redirectUriOf } from "./demo-config.js";
+import { explainError, FOREIGN_CALLBACK, foreignHost, NOT_FOUND, UNUSABLE_CODE } from "./explain-error.js";
 import type { View } from "./pages/html.js";
 import { layout } from "./pages/layout.js";
 import { oaListPage } from "./pages/oa-list-page.js";
@@ -21,6 +23,13 @@ import { problemPage } from "./pages/problem-page.js";
 
 /** The list page reads at most this many OAs, page after page: a bound on one request's work. */
 const MAX_LISTED = 1000;
+
+/**
+ * The cookie that ties a consent to the browser that asked for it (RFC 6749 10.12): it holds the consent link's
+ * `state`, which the callback must bring back. Zalo's code lives about 10 minutes; the owner may read a while first.
+ */
+const STATE_COOKIE = "zalo_consent_state";
+const STATE_MAX_AGE = 30 * 60;
 
 /** Which eTelecom the header names: the mock's origin, or production or sandbox. */
 function targetOf({ baseUrl, environment = "production" }: DemoConfig["etelecom"]) {
@@ -35,6 +44,20 @@ export function createDemoApp(config: DemoConfig): Hono {
   const log = config.log ?? ((line: string) => console.error(line));
   const render = (c: Context, view: View, status: ContentfulStatusCode = 200) => c.html(layout(view, target), status);
   const oaPath = (oa_id: string, notice: string) => `/oa/${encodeURIComponent(oa_id)}?notice=${notice}`;
+  const origins = ownOrigins(config);
+  const hosts = new Set(origins.map((origin) => new URL(origin).host));
+  // Sends the owner's browser to a consent link, remembering in it which consent it asked for.
+  const toConsent = (c: Context, url: string) => {
+    setCookie(c, STATE_COOKIE, new URL(url).searchParams.get("state") ?? "", {
+      path: CALLBACK_PATH,
+      httpOnly: true,
+      // Lax, not Strict: the callback is a top-level navigation from Zalo's site, which Strict would send bare.
+      sameSite: "Lax",
+      secure: new URL(redirect_uri).protocol === "https:",
+      maxAge: STATE_MAX_AGE,
+    });
+    return c.redirect(url, 302);
+  };
 
   const app = new Hono();
   // Pages load nothing but themselves. No form-action: the Connect and Reconnect forms redirect to Zalo.
@@ -51,10 +74,17 @@ export function createDemoApp(config: DemoConfig): Hono {
       },
     }),
   );
+  // A page of another site whose name resolves to the demo's address (DNS rebinding) is same-origin with what it
+  // fetches: only the demo's own names, fixed by its config, are answered.
+  app.use(async (c, next) => {
+    const host = c.req.header("host")?.toLowerCase() ?? "";
+    if (hosts.has(host)) return next();
+    return render(c, problemPage(foreignHost(host, new URL(config.publicUrl).origin)), 421);
+  });
   // Every form changes the shop's settings: only the demo's own pages may post them, whether the browser reaches
-  // the demo directly or through a proxy at publicUrl.
-  const publicOrigin = new URL(redirect_uri).origin;
-  app.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
+  // the demo directly or through a proxy at publicUrl. Compared with the configured origins, never with one made
+  // from the request's Host, which the sender chooses.
+  app.use(csrf({ origin: origins }));
   // The largest form is one URL: anything much bigger is not from these pages.
   app.use(bodyLimit({ maxSize: 16 * 1024 }));
 
@@ -69,7 +99,7 @@ export function createDemoApp(config: DemoConfig): Hono {
   // 1. "Connect Zalo OA": eTelecom makes Zalo's consent link for the app, and the owner's browser goes there.
   app.post("/zalo/connect", async (c) => {
     const { url } = await zalo.authorizeOA({ ...config.zaloApp, redirect_uri });
-    return c.redirect(url, 302);
+    return toConsent(c, url);
   });
 
   // 2. Zalo sends the owner back here: connect the OA with the code, at once (it is single-use and short-lived).
@@ -92,6 +122,10 @@ export function createDemoApp(config: DemoConfig): Hono {
         400,
       );
     }
+    // Else anyone could send the owner a callback link for their own OA and code, and it would be connected here.
+    if (getCookie(c, STATE_COOKIE) !== callback.state) return render(c, problemPage(FOREIGN_CALLBACK), 400);
+    // Good once, as the code is.
+    deleteCookie(c, STATE_COOKIE, { path: CALLBACK_PATH });
     try {
       const oa = await zalo.connectOA(callback);
       return c.redirect(oaPath(oa.oa_id, "connected"), 303);
@@ -111,7 +145,10 @@ export function createDemoApp(config: DemoConfig): Hono {
   // 4. Set the OA's webhook; eTelecom checks the URL, and its reason is shown beside the form.
   app.post("/oa/:oa_id/webhook", async (c) => {
     const oa_id = c.req.param("oa_id");
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch(() => {
+      // A malformed body, e.g. multipart without its closing boundary: the sender's mistake, not the demo's.
+      throw new HTTPException(400, { message: "the form could not be parsed" });
+    });
     const webhook_url = typeof form.webhook_url === "string" ? form.webhook_url.trim() : "";
     try {
       await zalo.updateShopOA({ oa_id, webhook_url });
@@ -127,7 +164,7 @@ export function createDemoApp(config: DemoConfig): Hono {
   // 5. "Reconnect": a new consent link for the same OA; after it, Zalo calls step 2 again, which renews the expiry.
   app.post("/oa/:oa_id/reconnect", async (c) => {
     const { url } = await zalo.refreshToken({ oa_id: c.req.param("oa_id") });
-    return c.redirect(url, 302);
+    return toConsent(c, url);
   });
 
   app.notFound((c) => render(c, problemPage(NOT_FOUND), 404));

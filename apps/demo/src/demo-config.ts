@@ -11,6 +11,11 @@ export interface DemoConfig {
    * `<publicUrl>/zalo/callback`, which must be the app's "Official Account Callback Url".
    */
   publicUrl: string;
+  /**
+   * The origin the server listens on, e.g. `http://127.0.0.1:3000`, when the browser may reach it there too. A
+   * request must name `publicUrl`'s host or this one (any loopback name, for a loopback address) in `Host`.
+   */
+  listening?: string;
   /** Where a failed request is logged, one line each; defaults to stderr. Never given a secret. */
   log?: (line: string) => void;
 }
@@ -25,4 +30,23 @@ export function redirectUriOf(publicUrl: string): string {
     throw new Error(`the demo's public URL must be an origin such as https://shop.example.com, got "${publicUrl}"`);
   }
   return `${url.origin}${CALLBACK_PATH}`;
+}
+
+/** The loopback names of one machine: a browser may reach a demo on any of them by any of them. */
+const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
+
+/**
+ * The origins the demo lives at: its public one, the one it listens on, and, when that is a loopback address, the
+ * same port on the other loopback names. Only these may be named in a request's `Host` or a form's `Origin`.
+ */
+export function ownOrigins({ publicUrl, listening }: Pick<DemoConfig, "publicUrl" | "listening">): string[] {
+  const origins = new Set([new URL(publicUrl).origin]);
+  if (listening !== undefined) {
+    const url = new URL(listening);
+    origins.add(url.origin);
+    if (LOOPBACK.includes(url.hostname)) {
+      for (const name of LOOPBACK) origins.add(`${url.protocol}//${name}${url.port && `:${url.port}`}`);
+    }
+  }
+  return [...origins];
 }

@@ -37,6 +37,28 @@ export const UNUSABLE_CODE: Omit<Problem, "detail"> = {
   next: "connect",
 };
 
+/** What a callback tells the browser that did not ask for its consent: it may be an attacker's link. */
+export const FOREIGN_CALLBACK: Problem = {
+  status: 400,
+  title: "This link from Zalo was not opened in the browser that asked for it",
+  text:
+    "Zalo's answer connects an OA only in the browser that clicked Connect, so that nobody can connect their own " +
+    "OA to the shop by sending a link. If you did start connecting an OA, connect it again from this browser.",
+  next: "connect",
+};
+
+/** What a request that names a host other than the demo's is told, and where the demo is. */
+export function foreignHost(host: string, publicOrigin: string): Problem {
+  return {
+    status: 421,
+    title: "This is not the demo's address",
+    text:
+      `The request was sent to "${host}", a name the demo does not answer to: that keeps other sites from reaching ` +
+      `it under their own names. Open ${publicOrigin} instead.`,
+    next: "home",
+  };
+}
+
 /** A problem in one line: what most branches below differ by. */
 const problem = (status: ContentfulStatusCode, title: string, text: string, more: Partial<Problem> = {}): Problem => ({
   status,

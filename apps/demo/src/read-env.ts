@@ -3,7 +3,7 @@ import type { DemoConfig } from "./demo-config.js";
 
 /** What the demo's command line runs: the app's config and where to listen. */
 export interface DemoEnv {
-  config: Omit<DemoConfig, "publicUrl"> & { publicUrl?: string };
+  config: Omit<DemoConfig, "publicUrl" | "listening"> & { publicUrl?: string };
   port: number;
   host: string;
 }

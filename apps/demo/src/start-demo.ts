@@ -5,7 +5,7 @@ import { createDemoApp } from "./app.js";
 import type { DemoConfig } from "./demo-config.js";
 
 /** Options of {@link startDemo}: the app's config, whose `publicUrl` defaults to the address it listens on. */
-export type StartDemoConfig = Omit<DemoConfig, "publicUrl"> & { publicUrl?: string };
+export type StartDemoConfig = Omit<DemoConfig, "publicUrl" | "listening"> & { publicUrl?: string };
 
 /** A running demo. */
 export interface RunningDemo {
@@ -48,7 +48,7 @@ export async function startDemo(
   const origin = `http://${hostname}:${port}`;
   const url = config.publicUrl ?? origin;
   try {
-    app = createDemoApp({ ...config, publicUrl: url });
+    app = createDemoApp({ ...config, publicUrl: url, listening: origin });
   } catch (error) {
     await close();
     throw error;

@@ -1,24 +1,53 @@
+import { request } from "node:http";
 import { consent } from "@etelecom-zalo/mock";
 
-/** A page as a browser gets it: its status, where it redirects (absolute), and its HTML. */
+/** A page as a browser gets it: its status, where it redirects (absolute), its HTML and the cookies it sets. */
 export interface Page {
   status: number;
   location: string | null;
   html: string;
+  /** The `name=value` of each cookie the page sets, ready for a `Cookie` header; its attributes in `setCookies`. */
+  cookie: string;
+  setCookies: string[];
 }
 
 async function pageOf(response: Response): Promise<Page> {
   const location = response.headers.get("location");
+  const setCookies = response.headers.getSetCookie();
   return {
     status: response.status,
     location: location === null ? null : new URL(location, response.url).href,
     html: await response.text(),
+    cookie: setCookies.map((line) => line.split(";")[0]).join("; "),
+    setCookies,
   };
 }
 
-/** GETs a URL without following its redirect. */
-export async function get(url: string): Promise<Page> {
-  return pageOf(await fetch(url, { redirect: "manual" }));
+/** GETs a URL without following its redirect, sending `cookie` as a browser that holds it does. */
+export async function get(url: string, cookie = ""): Promise<Page> {
+  return pageOf(await fetch(url, { redirect: "manual", ...(cookie && { headers: { Cookie: cookie } }) }));
+}
+
+/**
+ * Sends a request with headers `fetch` will not send as given, such as a forged `Host` (a DNS-rebinding page's);
+ * resolves to the status and the body.
+ */
+export function sendRaw(
+  url: string,
+  options: { method?: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; html: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method: options.method ?? "GET", headers: options.headers }, (response) => {
+      let html = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        html += chunk;
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, html }));
+    });
+    sent.on("error", reject);
+    sent.end(options.body);
+  });
 }
 
 /** Submits a form to `url` as a browser does from a page of the same origin, without following the redirect. */
@@ -41,7 +70,7 @@ export function follow(page: Page): Promise<Page> {
 
 /**
  * Clicks a button that leads to Zalo (Connect, or Reconnect at `form`), decides on the consent page, and resolves
- * to the demo's answer to the callback, not followed.
+ * to the demo's answer to the callback, not followed, in the browser that clicked: with the cookies the click set.
  */
 export async function throughConsent(
   form: string,
@@ -51,7 +80,7 @@ export async function throughConsent(
   if (clicked.status !== 302 || clicked.location === null) {
     throw new Error(`${form} answered ${clicked.status}, not a redirect to Zalo: ${clicked.html.slice(0, 300)}`);
   }
-  return get(await consent(clicked.location, options));
+  return get(await consent(clicked.location, options), clicked.cookie);
 }
 
 /** The text of a page without its tags and with its entities decoded, spaces collapsed: what a reader sees. */

@@ -9,10 +9,19 @@ const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
  */
 export function run(command: string, env: Record<string, string> = {}) {
   // exec: the signal a test sends reaches node itself, not a shell around it.
-  return spawnCommand(["sh", "-c", `exec ${command}`], {
+  return runScript(`exec ${command}`, env);
+}
+
+/**
+ * Runs a package.json script's text as pnpm does, through `sh -c`, in a process group killed whole after the test:
+ * a signal sent to it reaches the script's shell, as pnpm's does.
+ */
+export function runScript(script: string, env: Record<string, string> = {}) {
+  return spawnCommand(["sh", "-c", script], {
     env,
     drop: /^(PORT|HOST|MOCK_PORT|DEMO_PUBLIC_URL|ETELECOM_.*|ZALO_.*)$/,
     cwd: repositoryRoot,
     ready: /http:\/\/[^\s;)]+/,
+    group: true,
   });
 }

@@ -5,13 +5,17 @@ import { exampleApp, type StartDemoConfig, startDemo } from "../src/index.js";
 /** What one demo of a test file changes from the defaults: its key is its name, its eTelecom the file's mock. */
 export interface DemoOptions {
   etelecom?: Partial<StartDemoConfig["etelecom"]>;
+  /** Its public origin, as behind a proxy; by default the one it listens on. */
+  publicUrl?: string;
 }
 
 /** The servers of one test file, once its `beforeAll` has run. */
 export interface Stack<Name extends string> {
   mock: RunningMock;
-  /** The origin of each demo, by name. */
+  /** The origin of each demo, by name: its public one. */
   url: Record<Name, string>;
+  /** The origin each demo listens on, by name. */
+  listening: Record<Name, string>;
   /** Every line the demos logged, in order. */
   logged: string[];
 }
@@ -24,7 +28,7 @@ export function useDemos<Name extends string>(
   demos: Record<Name, DemoOptions>,
   mockOptions: Omit<StartMockOptions, "port"> = {},
 ): Stack<Name> {
-  const stack = { url: {}, logged: [] } as unknown as Stack<Name>;
+  const stack = { url: {}, listening: {}, logged: [] } as unknown as Stack<Name>;
   const closers: (() => Promise<void>)[] = [];
   beforeAll(async () => {
     stack.mock = await startMock({ ...mockOptions, port: 0 });
@@ -35,11 +39,13 @@ export function useDemos<Name extends string>(
           etelecom: { apiKey: name, scope: "shop", baseUrl: stack.mock.url, ...options.etelecom },
           zaloApp: exampleApp(),
           log: (line) => stack.logged.push(line),
+          ...(options.publicUrl && { publicUrl: options.publicUrl }),
         },
         { port: 0 },
       );
       closers.push(() => demo.close());
       stack.url[name] = demo.url;
+      stack.listening[name] = demo.listening;
     }
   });
   afterAll(() => Promise.all(closers.map((close) => close())));

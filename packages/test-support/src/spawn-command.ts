@@ -12,6 +12,11 @@ export interface SpawnOptions {
   cwd?: string;
   /** What on stdout says the command is ready: `ready` resolves with its first group, or the whole match. */
   ready: RegExp;
+  /**
+   * Runs the command in a process group of its own, all of which is killed when the test finishes: what a shell
+   * script starts is stopped too, even when the script's shell exits without stopping it.
+   */
+  group?: boolean;
 }
 
 /** A command started by {@link spawnCommand}. */
@@ -27,11 +32,17 @@ export interface SpawnedCommand {
 
 /** Spawns `argv` inside a test, and kills it with SIGKILL when the test finishes, whatever the test awaited. */
 export function spawnCommand([command, ...args]: [string, ...string[]], options: SpawnOptions): SpawnedCommand {
-  const { env = {}, drop, cwd, ready: readyPattern } = options;
+  const { env = {}, drop, cwd, ready: readyPattern, group = false } = options;
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !drop?.test(name)));
-  const child = spawn(command, args, { cwd, env: { ...inherited, ...env } });
+  const child = spawn(command, args, { cwd, env: { ...inherited, ...env }, detached: group });
   onTestFinished(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    if (group && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // ESRCH: every process of the group has already exited.
+      }
+    } else if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   });
   let stdout = "";
   let stderr = "";

@@ -7,6 +7,7 @@ const STYLE = `
 body{margin:0;background:#f4f6f9;color:#1c2733;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 a{color:#0058d6}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.num{white-space:nowrap}/* an ID is one word: a break inside it reads as two numbers */
 h1{font-size:1.6rem;line-height:1.25;margin:0}
 h2{font-size:1rem;margin:0 0 .75rem}
 .wrap{max-width:62rem;margin:0 auto;padding:0 1rem}

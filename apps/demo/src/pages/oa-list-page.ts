@@ -9,7 +9,7 @@ const connectButton = html`<form method="post" action="/zalo/connect"><button cl
 function row(oa: ListOAItem, now: number) {
   return html`<li><a class="oa" href="/oa/${oa.oa_id}">
 ${avatar(oa.name)}
-<span class="who"><span class="name">${oa.name}</span><span class="id muted">OA ID ${oa.oa_id}</span></span>
+<span class="who"><span class="name">${oa.name}</span><span class="id muted">OA ID <span class="num">${oa.oa_id}</span></span></span>
 ${statusBadge(oa.status)}
 <span class="expiry"><span class="label">Refresh token expires</span>${expiry(oa.expires_at, now)}</span>
 </a></li>`;

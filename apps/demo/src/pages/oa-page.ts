@@ -36,7 +36,7 @@ export function oaPage(oa: GetShopOAResult, options: OAPageOptions): View {
 <div class="oa-head">
 ${avatar(oa.name, "big")}
 <div><h1>${oa.name}</h1>
-<p><span class="muted">OA ID <code>${oa.oa_id}</code></span>${statusBadge(oa.status)}${oa.is_verified && html`<span class="badge verified">Verified</span>`}</p></div>
+<p><span class="muted">OA ID <code class="num">${oa.oa_id}</code></span>${statusBadge(oa.status)}${oa.is_verified && html`<span class="badge verified">Verified</span>`}</p></div>
 </div>
 ${oa.description && html`<p class="description">${oa.description}</p>`}
 <div class="cards">
@@ -45,7 +45,7 @@ ${oa.description && html`<p class="description">${oa.description}</p>`}
 ${fact("Refresh token expires", expiry(oa.expires_at, options.now))}
 ${fact("Connected since", dateTime(oa.created_at))}
 ${fact("Method", oa.connection_method ?? "—")}
-${fact("Zalo app", html`<code>${oa.app_id ?? "—"}</code>`)}
+${fact("Zalo app", html`<code class="num">${oa.app_id ?? "—"}</code>`)}
 </dl>
 <form class="reconnect" method="post" action="/oa/${oa.oa_id}/reconnect">
 <p>Renew the refresh token before it expires: the OA owner allows the app again on Zalo, and the expiry moves on.</p>

@@ -4,13 +4,14 @@ import { busyPort, portIsFree } from "@etelecom-zalo/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleApp } from "../../src/index.js";
 import { get, submit, textOf } from "../browse.js";
-import { run } from "../spawn-script.js";
+import { run, runScript } from "../spawn-script.js";
 
 const CLI = "node apps/demo/dist/cli.js";
 const root = JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"));
-// What `pnpm demo` runs once turbo has built it, with no package manager around it to add lines (run() adds the
-// `exec` the script has, which lets Ctrl-C reach node without pnpm reporting a failed script).
-const DEMO = ((root.scripts.demo as string).split(" && ").at(-1) as string).replace(/^exec /, "");
+// What `pnpm demo` runs once turbo has built it, with no package manager around it to add lines: the script's shape,
+// its build step left out. After `&&` the shell stays around node unless the script execs it, and a SIGTERM from
+// pnpm would stop the shell only.
+const DEMO = `: && ${(root.scripts.demo as string).split(" && ").at(-1)}`;
 
 let mock: Awaited<ReturnType<typeof startMock>>;
 beforeAll(async () => {
@@ -82,8 +83,8 @@ describe("pnpm demo", () => {
   it.each(["SIGINT", "SIGTERM"] as const)(
     "runs the demo on a mock of its own with the spec's example app, prints the one URL to open, and stops both on %s",
     async (signal) => {
-      expect(DEMO).toBe("node apps/demo/dist/with-mock.js");
-      const demo = run(DEMO, { PORT: "0", MOCK_PORT: "0" });
+      expect(DEMO).toBe(": && exec node apps/demo/dist/with-mock.js");
+      const demo = runScript(DEMO, { PORT: "0", MOCK_PORT: "0" });
       const url = await demo.ready;
       const { stdout } = demo.output();
       const mockUrl = /eTelecom mock on (http:\/\/\S+);/.exec(stdout)?.[1] as string;
@@ -101,7 +102,7 @@ describe("pnpm demo", () => {
 
   it.each(["MOCK_PORT", "PORT"])("exits 1 with one line when %s is busy", async (variable) => {
     const port = await busyPort();
-    const demo = run(DEMO, { PORT: "0", MOCK_PORT: "0", [variable]: String(port) });
+    const demo = runScript(DEMO, { PORT: "0", MOCK_PORT: "0", [variable]: String(port) });
     expect(await demo.exited).toBe(1);
     expect(demo.output()).toEqual({
       stdout: "",

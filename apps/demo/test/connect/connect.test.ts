@@ -12,7 +12,7 @@ const many = Array.from({ length: 25 }, (_, index) => ({
   status: index % 5 === 0 ? "N" : "P",
 }));
 const stack = useDemos(
-  { "connect-shop": {}, "refusing-shop": {}, "other-shop": {}, "big-shop": {} },
+  { "connect-shop": {}, "refusing-shop": {}, "other-shop": {}, "big-shop": {}, "bound-shop": {}, "cookie-shop": {} },
   { fixtures: { "big-shop": { oa: many } } },
 );
 
@@ -66,8 +66,8 @@ describe("connecting an OA", () => {
     const form = `${stack.url["connect-shop"]}/zalo/connect`;
     const clicked = await submit(form);
     const callback = await consent(clicked.location as string, { oa_id: "4321098765432109876" });
-    expect((await get(callback)).status).toBe(303);
-    const reused = await get(callback);
+    expect((await get(callback, clicked.cookie)).status).toBe(303);
+    const reused = await get(callback, clicked.cookie);
     expect(reused.status).toBe(400);
     expect(textOf(reused.html)).toContain("This authorization can no longer be used");
     expect(textOf(reused.html)).toContain("eTelecom answered: code: is invalid, expired or already used");
@@ -80,6 +80,39 @@ describe("connecting an OA", () => {
       expect(page.status).toBe(400);
       expect(textOf(page.html)).toContain("This link from Zalo is incomplete");
     }
+  });
+
+  it("ties the consent to the browser that clicked Connect with an HttpOnly, SameSite=Lax cookie of its state", async () => {
+    const clicked = await submit(`${stack.url["cookie-shop"]}/zalo/connect`);
+    const state = new URL(clicked.location as string).searchParams.get("state");
+    expect(clicked.setCookies).toHaveLength(1);
+    const [cookie, ...attributes] = (clicked.setCookies[0] as string).split(/;\s*/);
+    expect(cookie).toBe(`zalo_consent_state=${state}`);
+    expect(attributes).toEqual(expect.arrayContaining(["HttpOnly", "SameSite=Lax", "Path=/zalo/callback"]));
+    // Good once, as the code is: the callback that used it forgets it.
+    const callback = await get(await consent(clicked.location as string, { oa_id: "5772156649015328606" }), cookie);
+    expect(callback.status).toBe(303);
+    expect(callback.setCookies).toEqual([
+      expect.stringMatching(/^zalo_consent_state=; Max-Age=0; Path=\/zalo\/callback/),
+    ]);
+  });
+
+  it("refuses a callback this browser did not start with a 400 page, and connects nothing (RFC 6749 10.12)", async () => {
+    const form = `${stack.url["bound-shop"]}/zalo/connect`;
+    // An attacker gets a callback link for their own OA, and makes the shop owner's browser open it.
+    const attacker = await submit(form);
+    const forged = await consent(attacker.location as string, { oa_id: "1618033988749894848" });
+    const owner = await submit(form);
+    for (const cookie of ["", owner.cookie, "zalo_consent_state=1"]) {
+      const page = await get(forged, cookie);
+      expect(page.status).toBe(400);
+      expect(textOf(page.html)).toContain("This link from Zalo was not opened in the browser that asked for it");
+      expect(page.html).toContain('action="/zalo/connect"');
+    }
+    const zalo = createZaloCloudClient({ apiKey: "bound-shop", scope: "shop", baseUrl: stack.mock.url });
+    expect((await zalo.listOA({})).accounts).toEqual([]);
+    // ConnectOA was never called: the code is still unused, and works in the browser that asked for it.
+    expect((await get(forged, attacker.cookie)).status).toBe(303);
   });
 
   it("lists every OA of a list longer than one page", async () => {
@@ -102,6 +135,17 @@ describe("connecting an OA", () => {
     });
     expect(page.status).toBe(413);
     expect(textOf(page.html)).toContain("The request could not be read");
+  });
+
+  it("answers a malformed multipart form with a 400 page, and logs no stack", async () => {
+    const response = await fetch(`${stack.url["connect-shop"]}/oa/4321098765432109876/webhook`, {
+      method: "POST",
+      headers: { Origin: stack.url["connect-shop"], "Content-Type": "multipart/form-data; boundary=b0undary" },
+      body: "--b0undary\r\nContent-Disposition: form-data; name=webhook_url\r\n\r\nhttps://shop.example.com/hook",
+    });
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("The request could not be read");
+    expect(stack.logged.filter((line) => line.includes("/webhook"))).toEqual([]);
   });
 
   it("takes a form sent in chunks, without Content-Length, as curl -T or a proxy may send it", async () => {

@@ -55,7 +55,8 @@ describe("when eTelecom fails", () => {
       await submit(`${base}/zalo/connect`),
       await submit(`${base}/oa/4321098765432109876/webhook`, { webhook_url: "https://shop.example.com/hook" }),
       await submit(`${base}/oa/4321098765432109876/reconnect`),
-      await get(`${base}/zalo/callback?code=c0de&oa_id=4321098765432109876&state=12`),
+      // In the browser that asked for the consent (no eTelecom here can make the link): its cookie holds the state.
+      await get(`${base}/zalo/callback?code=c0de&oa_id=4321098765432109876&state=12`, "zalo_consent_state=12"),
     ]) {
       expect(expectHumanPage(page, status, title)).toContain(said);
       expect(page.html).toContain('href="/"');

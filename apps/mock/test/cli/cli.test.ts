@@ -91,7 +91,7 @@ describe("etelecom-zalo-mock CLI", () => {
     ["the CLI", (port: number) => spawnCli(["--port", String(port)])],
     [startCommand, (port: number) => spawnCli([], { PORT: String(port) }, startCommand)],
   ])("exits 1 with one line on stderr, no stack trace, when the port is in use: %s", async (_name, start) => {
-    expect(startCommand).toBe("node apps/mock/dist/cli.js");
+    expect(startCommand).toBe("exec node apps/mock/dist/cli.js");
     const port = await busyPort();
     const run = start(port);
     expect(await run.exited).toBe(1);
@@ -99,6 +99,15 @@ describe("etelecom-zalo-mock CLI", () => {
       stdout: "",
       stderr: `etelecom-zalo-mock: port ${port} on 127.0.0.1 is already in use (set PORT or --port to another one)\n`,
     });
+  });
+
+  it("stops on SIGTERM to `pnpm start`, which pnpm passes to the script's shell, and frees its port", async () => {
+    // The script's shape, its build step left out: after `&&`, the shell stays around the mock unless it execs it.
+    const run = spawnCli([], { PORT: "0" }, `: && ${startCommand}`);
+    const port = Number(new URL(await run.ready).port);
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(await portIsFree(port)).toBe(true);
   });
 
   it.each([
