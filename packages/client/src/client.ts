@@ -1,5 +1,5 @@
 import createClient, { type Client } from "openapi-fetch";
-import { resolveOrigin } from "./base-url.js";
+import { resolveBaseUrl } from "./base-url.js";
 import { type CallContext, callOperation } from "./call-operation.js";
 import { checkTimeout } from "./deadline.js";
 import type { paths } from "./generated/api.js";
@@ -42,7 +42,7 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
   // Looked up per call, so a fetch patched in after the client was made (e.g. by a test's request mocker) is used.
   const fetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const raw = createClient<paths>({
-    baseUrl: resolveOrigin(options.environment, options.baseUrl, options.allowInsecureHttp),
+    baseUrl: resolveBaseUrl(options.environment, options.baseUrl, options.allowInsecureHttp),
     headers,
     fetch,
   });

@@ -15,7 +15,10 @@ export interface ZaloCloudClientOptions {
   scope: Scope;
   /** `production` (default) or `sandbox`; ignored when `baseUrl` is given. */
   environment?: Environment;
-  /** An origin such as `http://127.0.0.1:4010` (the mock); overrides `environment`. Must be https unless loopback. */
+  /**
+   * An origin such as `http://127.0.0.1:4010` (the mock), with any path prefix before `/v1`
+   * (`http://localhost:4010/mock`); overrides `environment`. Must be https unless loopback.
+   */
   baseUrl?: string;
   /** Lets `baseUrl` use plain http on a host that is not loopback (e.g. a test proxy); never for production. */
   allowInsecureHttp?: boolean;
