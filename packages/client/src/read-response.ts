@@ -1,4 +1,4 @@
-import { type BodyReading, MAX_RESPONSE_BYTES } from "./cap-response.js";
+import { type BodyReading, MAX_RESPONSE_BYTES, type UnusualStatus } from "./cap-response.js";
 import { EtelecomApiError } from "./errors/etelecom-api-error.js";
 import { EtelecomInvalidResponseError } from "./errors/etelecom-invalid-response-error.js";
 import type { ResponseCheck } from "./operation-types.js";
@@ -29,9 +29,10 @@ export function readResponse(
     new EtelecomInvalidResponseError(status, keep(raw, value, secrets), redact(problem, secrets));
   if (reading.cut !== undefined) throw invalid(`a body over ${MAX_RESPONSE_BYTES} bytes, of which it read no more`);
   // Browsers report a redirect not followed as status 0 ("opaqueredirect"), Node as the 3xx itself.
-  if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
+  if (response.type === "opaqueredirect" || (status >= 300 && status < 400 && status !== 304)) {
     throw invalid("a redirect, which the client never follows (it would send the request again, secrets included)");
   }
+  if (!response.ok && (status < 400 || status > 599)) throw invalid(UNUSUAL);
   if (response.ok) {
     if (raw === undefined || raw === "") throw invalid("an empty body");
     if (value === undefined) throw invalid("a body that is not JSON");
@@ -43,6 +44,13 @@ export function readResponse(
   }
   const msg = typeof value.msg === "string" ? value.msg : "";
   throw new EtelecomApiError(status, redact(value.code, secrets), redact(msg, secrets), keep(raw, value, secrets));
+}
+
+const UNUSUAL = "a status outside 2xx, 4xx and 5xx, which the API never answers with";
+
+/** The error for an answer whose status no Response can carry, from what capErrorBodies read of it. */
+export function unusualStatus({ status, text, cut }: UnusualStatus, secrets: readonly unknown[]) {
+  return new EtelecomInvalidResponseError(status, keep(text, cut ? undefined : parseJson(text), secrets), UNUSUAL);
 }
 
 /** Parses JSON, or returns undefined for anything else (HTML, a truncated body). */
