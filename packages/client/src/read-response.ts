@@ -64,7 +64,8 @@ function parseJson(text: string): unknown {
 
 /** What an error keeps of a body: small JSON parsed, anything else a redacted excerpt of its text. */
 function keep(raw: unknown, value: unknown, secrets: readonly unknown[]): unknown {
-  const text = typeof raw === "string" ? raw : (JSON.stringify(raw) ?? "");
+  // Redacted before JSON.stringify, which would overflow the stack on a body nested thousands of levels deep.
+  const text = typeof raw === "string" ? raw : (JSON.stringify(redact(raw, secrets)) ?? "");
   if (value !== undefined && text.length <= WHOLE_JSON_UP_TO) return redact(value, secrets);
   // Redacted before it is cut, so that a cut cannot leave the first characters of a secret behind.
   const redacted = redact(text, secrets);

@@ -1,5 +1,3 @@
-import { isObject } from "./request-body.js";
-
 /**
  * Secrets shorter than this are redacted only where they stand as a whole token: replacing every `s` would garble
  * eTelecom's message `app_secret: is required`, while a secret of four characters or more is redacted anywhere.
@@ -33,14 +31,25 @@ function replacements(secrets: readonly unknown[]): ((text: string) => string)[]
     });
 }
 
-/** Returns `value` with each secret, in any string nested in it (object keys too), replaced by `[redacted]`. */
+/**
+ * How deep redaction goes into nested arrays and objects; deeper ones become `[nested too deep]`. eTelecom's bodies
+ * are a few levels deep, while recursion (this walk, JSON.stringify, a logger) overflows the stack at a few thousand:
+ * what an error keeps must render any way without a RangeError.
+ */
+const MAX_DEPTH = 64;
+
+/**
+ * Returns `value` with each secret, in any string nested in it (object keys too), replaced by `[redacted]`, and
+ * anything nested more than MAX_DEPTH levels replaced by `[nested too deep]`.
+ */
 export function redact<T>(value: T, secrets: readonly unknown[]): T {
   const replace = replacements(secrets);
-  const walk = (node: unknown): unknown => {
+  const walk = (node: unknown, depth: number): unknown => {
     if (typeof node === "string") return replace.reduce((text, apply) => apply(text), node);
-    if (Array.isArray(node)) return node.map(walk);
-    if (isObject(node)) return Object.fromEntries(Object.entries(node).map(([key, item]) => [walk(key), walk(item)]));
-    return node;
+    if (typeof node !== "object" || node === null) return node;
+    if (depth === MAX_DEPTH) return "[nested too deep]";
+    if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1));
+    return Object.fromEntries(Object.entries(node).map(([key, item]) => [walk(key, depth), walk(item, depth + 1)]));
   };
-  return walk(value) as T;
+  return walk(value, 0) as T;
 }
