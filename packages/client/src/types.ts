@@ -45,6 +45,11 @@ export interface CallOptions {
 export interface PageOptions extends CallOptions {
   /** Stops after this many items (a positive integer); by default, every item of every page. */
   max?: number;
+  /**
+   * Reads at most this many pages (a positive integer; default 1000): a list still not ended after them rejects
+   * with EtelecomInvalidResponseError, since a server that sends a new `next` on every page would never end it.
+   */
+  maxPages?: number;
 }
 
 /** eTelecom's error body: `{ code, msg }`. */

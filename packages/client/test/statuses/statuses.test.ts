@@ -7,7 +7,8 @@ import { rejection } from "../spec-examples.js";
 const apiKey = "sk_live_KEY0123456789abcdef";
 const body = { app_id: "1", app_secret: "s", redirect_uri: "https://example.com/cb" };
 
-const call = (baseUrl: string) => rejection(createZaloCloudClient({ apiKey, scope: "shop", baseUrl }).authorizeOA(body));
+const call = (baseUrl: string) =>
+  rejection(createZaloCloudClient({ apiKey, scope: "shop", baseUrl }).authorizeOA(body));
 
 describe("a status outside 2xx, 4xx and 5xx", () => {
   it.each([304, 600, 999])(
