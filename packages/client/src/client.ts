@@ -7,6 +7,7 @@ import type { OperationMethods } from "./generated/methods.js";
 import { operationTable } from "./generated/operations.js";
 import type { OperationDescriptor } from "./operation-types.js";
 import { paginate } from "./paginate.js";
+import { valuesAt } from "./request-body.js";
 import type { CallOptions, PageOptions, ZaloCloudClientOptions } from "./types.js";
 
 /** A client for one caller (one key, one scope): one method per operation of the spec. */
@@ -21,7 +22,8 @@ function operationMethod(context: CallContext, operation: OperationDescriptor) {
   const { list } = operation;
   if (list === null) return method;
   return Object.assign(method, {
-    all: (body: unknown = {}, options?: PageOptions) => paginate(method, list.items, body, options),
+    all: (body: unknown = {}, options?: PageOptions) =>
+      paginate(method, list.items, body, options, [context.apiKey, ...valuesAt(body, operation.secrets)]),
   });
 }
 

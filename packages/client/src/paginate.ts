@@ -1,4 +1,5 @@
 import { EtelecomInvalidResponseError } from "./errors/etelecom-invalid-response-error.js";
+import { redact } from "./redact.js";
 import { isObject } from "./request-body.js";
 import type { CallOptions, PageOptions } from "./types.js";
 
@@ -23,17 +24,20 @@ function checkCount(name: string, value: unknown) {
  * filter and limit, until a page has no `next`. `items` names the array of a page's items (from the operation
  * table). A server that repeats a cursor, or sends a new one page after page (even with no items), would make this
  * loop forever, so either is an EtelecomInvalidResponseError: the second once `maxPages` pages have not ended it.
+ * Such an error quotes the server's cursor, redacted of `secrets` (the call's key and secret fields), as every
+ * error of the client is.
  */
 export function paginate(
   call: (body: unknown, options: CallOptions) => Promise<unknown>,
   items: string,
   body: unknown,
   { signal, timeout, max, maxPages = MAX_PAGES }: PageOptions = {},
+  secrets: readonly unknown[] = [],
 ): AsyncIterable<unknown> {
   checkCount("max", max);
   checkCount("maxPages", maxPages);
   const options: CallOptions = { ...(signal && { signal }), ...(timeout !== undefined && { timeout }) };
-  return pages(call, items, body, options, max ?? Number.POSITIVE_INFINITY, maxPages);
+  return pages(call, items, body, options, max ?? Number.POSITIVE_INFINITY, maxPages, secrets);
 }
 
 async function* pages(
@@ -43,6 +47,7 @@ async function* pages(
   options: CallOptions,
   max: number,
   maxPages: number,
+  secrets: readonly unknown[],
 ): AsyncGenerator<unknown> {
   const paging = isObject(body) && isObject(body.paging) ? body.paging : {};
   const seen = new Set(typeof paging.after === "string" ? [paging.after] : []);
@@ -56,19 +61,16 @@ async function* pages(
     }
     const next = page.paging?.next;
     if (typeof next !== "string" || next === "") return;
+    const invalid = (problem: string) =>
+      new EtelecomInvalidResponseError(200, redact(page.paging, secrets), redact(problem, secrets));
     if (seen.has(next)) {
-      throw new EtelecomInvalidResponseError(
-        200,
-        page.paging,
-        `a paging.next it already sent (${JSON.stringify(next.length > 80 ? `${next.slice(0, 80)}…` : next)}), so the list would never end`,
-      );
+      // Redacted before it is cut, so that a cut cannot leave the first characters of a secret behind.
+      const shown = redact(next, secrets);
+      const quoted = JSON.stringify(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown);
+      throw invalid(`a paging.next it already sent (${quoted}), so the list would never end`);
     }
     if (read === maxPages) {
-      throw new EtelecomInvalidResponseError(
-        200,
-        page.paging,
-        `a list that has not ended after ${read} pages (maxPages), which may never end`,
-      );
+      throw invalid(`a list that has not ended after ${read} pages (maxPages), which may never end`);
     }
     seen.add(next);
     options.signal?.throwIfAborted();
