@@ -12,10 +12,13 @@ export const ORIGINS: Readonly<Record<Environment, string>> = Object.freeze({
 });
 
 /**
- * Picks the origin to call: an explicit `baseUrl` wins over `environment`. Plain http would send the API key and
+ * Picks the base URL to call: an explicit `baseUrl` wins over `environment`. Plain http would send the API key and
  * the app secret in clear text, so it is refused unless the host is loopback (the mock) or `allowInsecureHttp`.
+ * A path prefix is kept (`http://localhost:4010/mock` calls `http://localhost:4010/mock/v1/shop.Zalo/...`); what
+ * would send a request elsewhere than `baseUrl` says is refused: a query or fragment, which cannot sit before a
+ * path, and a trailing `/v1`, which the spec's paths already start with.
  */
-export function resolveOrigin(environment: Environment = "production", baseUrl?: string, allowInsecureHttp = false) {
+export function resolveBaseUrl(environment: Environment = "production", baseUrl?: string, allowInsecureHttp = false) {
   if (baseUrl === undefined) {
     // Own keys only: "toString" or "__proto__" must not pick something off Object.prototype.
     const origin = Object.hasOwn(ORIGINS, environment) ? ORIGINS[environment] : undefined;
@@ -40,6 +43,18 @@ export function resolveOrigin(environment: Environment = "production", baseUrl?:
       `baseUrl must use https: ${url.origin} would send the API key in clear text (http is allowed only for loopback hosts such as the mock on 127.0.0.1, or with allowInsecureHttp: true)`,
     );
   }
-  // The paths in the spec already start with /v1, so only the origin of baseUrl is used.
-  return url.origin;
+  if (/[?#]/.test(baseUrl))
+    throw new TypeError(`baseUrl must have no query or fragment, got ${url.origin}${url.pathname}…`);
+  const prefix = url.pathname.replace(/\/+$/, "");
+  if (/\/v1$/i.test(prefix)) {
+    throw new TypeError(
+      `baseUrl must not end with /v1, which every path of the API starts with: use ${url.origin}${prefix.slice(0, -3)}`,
+    );
+  }
+  return url.origin + prefix;
+}
+
+/** The origin of the base URL that {@link resolveBaseUrl} picks, e.g. for intercepting the client's requests. */
+export function resolveOrigin(environment?: Environment, baseUrl?: string, allowInsecureHttp?: boolean) {
+  return new URL(resolveBaseUrl(environment, baseUrl, allowInsecureHttp)).origin;
 }

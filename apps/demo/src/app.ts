@@ -90,7 +90,8 @@ export function createDemoApp(config: DemoConfig): Hono {
 
   app.get("/", async (c) => {
     const accounts: ListOAItem[] = [];
-    for await (const oa of zalo.listOA.all({}, { max: MAX_LISTED })) accounts.push(oa);
+    // The request's signal aborts when the browser goes away, and with it the paging of eTelecom's list.
+    for await (const oa of zalo.listOA.all({}, { max: MAX_LISTED, signal: c.req.raw.signal })) accounts.push(oa);
     const notice = c.req.query("notice");
     const truncated = accounts.length === MAX_LISTED;
     return render(c, oaListPage(accounts, { ...(notice && { notice }), truncated, now: Date.now() }));

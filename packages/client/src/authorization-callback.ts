@@ -21,7 +21,8 @@ const quote = (text: string) => JSON.stringify(text.length > 200 ? `${text.slice
  * Reads Zalo's redirect to `redirect_uri`: a URL (absolute, or a path with its query such as Node's `request.url`)
  * or its query as URLSearchParams. Returns `{ code, oa_id, state }`, ready for the method that connects the OA,
  * which converts `oa_id` and `state`. A refusal (`error=access_denied`, any `error`, or no `code`) and a missing or
- * malformed `oa_id` or `state` are an EtelecomInputError whose `field` says which.
+ * malformed `oa_id` or `state`, and any of `code`, `state`, `oa_id` or `error` given twice, are an EtelecomInputError
+ * whose `field` says which.
  */
 export function parseAuthorizationCallback(callback: string | URL | URLSearchParams): AuthorizationCallback {
   let query: URLSearchParams;
@@ -34,6 +35,17 @@ export function parseAuthorizationCallback(callback: string | URL | URLSearchPar
       query = new URL(callback, BASE).searchParams;
     } catch {
       throw new EtelecomInputError("callback", `is not a URL: ${quote(String(callback))}`);
+    }
+  }
+  // Two values of one parameter mean the URL was tampered with or built wrongly: picking either could accept the
+  // attacker's code or state.
+  for (const name of ["code", "state", "oa_id", "error"]) {
+    const count = query.getAll(name).length;
+    if (count > 1) {
+      throw new EtelecomInputError(
+        name,
+        `appears ${count} times in the callback, so which one is Zalo's cannot be told`,
+      );
     }
   }
   const error = query.get("error");

@@ -45,6 +45,22 @@ export async function readCapped(
 }
 
 /**
+ * What capErrorBodies throws for an answer whose status no Response can be rebuilt with (below 200 or above 599, as
+ * a server writing its own status line can send): the server did answer, so the client makes it an
+ * EtelecomInvalidResponseError, not a failure to reach eTelecom.
+ */
+export class UnusualStatus extends Error {
+  constructor(
+    readonly status: number,
+    /** The body as read, which is cut at MAX_RESPONSE_BYTES when `cut` says so. */
+    readonly text: string,
+    readonly cut: boolean,
+  ) {
+    super(`eTelecom answered with status ${status}`);
+  }
+}
+
+/**
  * Wraps `fetch` so that openapi-fetch, which reads an error body in full, with no limit, before the client sees it,
  * gets one already read with {@link readCapped}. A 2xx body is left to the client, which reads it the same way from
  * openapi-fetch's stream; and so is a browser's opaque redirect, which has no body to read.
@@ -54,6 +70,9 @@ export function capErrorBodies(fetch: typeof globalThis.fetch, reading: BodyRead
     const response = await fetch(input, init);
     if (response.ok || response.type === "opaqueredirect") return response;
     const { status, statusText, headers } = response;
-    return new Response(await readCapped(response.body, reading), { status, statusText, headers });
+    const text = await readCapped(response.body, reading);
+    if (status < 200 || status > 599) throw new UnusualStatus(status, reading.cut ?? text, reading.cut !== undefined);
+    // A 304 cannot carry a body (and has none on the wire): the client refuses it all the same.
+    return new Response(status === 304 ? null : text, { status, statusText, headers });
   };
 }

@@ -1,4 +1,4 @@
-import { resolveOrigin } from "@etelecom-zalo/openapi/origins";
+import { resolveBaseUrl } from "@etelecom-zalo/openapi/origins";
 import type { paths } from "@etelecom-zalo/openapi/types";
 import createClient, { type Client } from "openapi-fetch";
 import { type CallContext, callOperation } from "./call-operation.js";
@@ -7,6 +7,7 @@ import type { OperationMethods } from "./generated/methods.js";
 import { operationTable } from "./generated/operations.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
 import { paginate } from "./paginate.js";
+import { valuesAt } from "./request-body.js";
 import type { CallOptions, PageOptions, ZaloCloudClientOptions } from "./types.js";
 
 /** A client for one caller (one key, one scope): one method per operation of the spec. */
@@ -21,7 +22,8 @@ function operationMethod(context: CallContext, operation: OperationDescriptor) {
   const { list } = operation;
   if (list === null) return method;
   return Object.assign(method, {
-    all: (body: unknown = {}, options?: PageOptions) => paginate(method, list.items, body, options),
+    all: (body: unknown = {}, options?: PageOptions) =>
+      paginate(method, list.items, body, options, [context.apiKey, ...valuesAt(body, operation.secrets)]),
   });
 }
 
@@ -42,7 +44,7 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
   // Looked up per call, so a fetch patched in after the client was made (e.g. by a test's request mocker) is used.
   const fetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const raw = createClient<paths>({
-    baseUrl: resolveOrigin(options.environment, options.baseUrl, options.allowInsecureHttp),
+    baseUrl: resolveBaseUrl(options.environment, options.baseUrl, options.allowInsecureHttp),
     headers,
     fetch,
   });

@@ -1,4 +1,4 @@
-import { type BodyReading, MAX_RESPONSE_BYTES } from "./cap-response.js";
+import { type BodyReading, MAX_RESPONSE_BYTES, type UnusualStatus } from "./cap-response.js";
 import { EtelecomApiError } from "./errors/etelecom-api-error.js";
 import { EtelecomInvalidResponseError } from "./errors/etelecom-invalid-response-error.js";
 import type { ResponseCheck } from "./operation-descriptor.js";
@@ -29,9 +29,10 @@ export function readResponse(
     new EtelecomInvalidResponseError(status, keep(raw, value, secrets), redact(problem, secrets));
   if (reading.cut !== undefined) throw invalid(`a body over ${MAX_RESPONSE_BYTES} bytes, of which it read no more`);
   // Browsers report a redirect not followed as status 0 ("opaqueredirect"), Node as the 3xx itself.
-  if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
+  if (response.type === "opaqueredirect" || (status >= 300 && status < 400 && status !== 304)) {
     throw invalid("a redirect, which the client never follows (it would send the request again, secrets included)");
   }
+  if (!response.ok && (status < 400 || status > 599)) throw invalid(UNUSUAL);
   if (response.ok) {
     if (raw === undefined || raw === "") throw invalid("an empty body");
     if (value === undefined) throw invalid("a body that is not JSON");
@@ -45,6 +46,13 @@ export function readResponse(
   throw new EtelecomApiError(status, redact(value.code, secrets), redact(msg, secrets), keep(raw, value, secrets));
 }
 
+const UNUSUAL = "a status outside 2xx, 4xx and 5xx, which the API never answers with";
+
+/** The error for an answer whose status no Response can carry, from what capErrorBodies read of it. */
+export function unusualStatus({ status, text, cut }: UnusualStatus, secrets: readonly unknown[]) {
+  return new EtelecomInvalidResponseError(status, keep(text, cut ? undefined : parseJson(text), secrets), UNUSUAL);
+}
+
 /** Parses JSON, or returns undefined for anything else (HTML, a truncated body). */
 function parseJson(text: string): unknown {
   try {
@@ -56,7 +64,8 @@ function parseJson(text: string): unknown {
 
 /** What an error keeps of a body: small JSON parsed, anything else a redacted excerpt of its text. */
 function keep(raw: unknown, value: unknown, secrets: readonly unknown[]): unknown {
-  const text = typeof raw === "string" ? raw : (JSON.stringify(raw) ?? "");
+  // Redacted before JSON.stringify, which would overflow the stack on a body nested thousands of levels deep.
+  const text = typeof raw === "string" ? raw : (JSON.stringify(redact(raw, secrets)) ?? "");
   if (value !== undefined && text.length <= WHOLE_JSON_UP_TO) return redact(value, secrets);
   // Redacted before it is cut, so that a cut cannot leave the first characters of a secret behind.
   const redacted = redact(text, secrets);

@@ -16,7 +16,10 @@ export interface ZaloCloudClientOptions {
   scope: Scope;
   /** `production` (default) or `sandbox`; ignored when `baseUrl` is given. */
   environment?: Environment;
-  /** An origin such as `http://127.0.0.1:4010` (the mock); overrides `environment`. Must be https unless loopback. */
+  /**
+   * An origin such as `http://127.0.0.1:4010` (the mock), with any path prefix before `/v1`
+   * (`http://localhost:4010/mock`); overrides `environment`. Must be https unless loopback.
+   */
   baseUrl?: string;
   /** Lets `baseUrl` use plain http on a host that is not loopback (e.g. a test proxy); never for production. */
   allowInsecureHttp?: boolean;
@@ -43,6 +46,11 @@ export interface CallOptions {
 export interface PageOptions extends CallOptions {
   /** Stops after this many items (a positive integer); by default, every item of every page. */
   max?: number;
+  /**
+   * Reads at most this many pages (a positive integer; default 1000): a list still not ended after them rejects
+   * with EtelecomInvalidResponseError, since a server that sends a new `next` on every page would never end it.
+   */
+  maxPages?: number;
 }
 
 /** eTelecom's error body: `{ code, msg }`. */

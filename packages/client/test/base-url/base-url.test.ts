@@ -26,6 +26,23 @@ describe("base URL", () => {
       "http://127.0.0.1:4010/v1/shop.Zalo/AuthorizeOA",
     );
   });
+
+  it.each([
+    ["http://localhost:4010/mock", "http://localhost:4010/mock/v1/shop.Zalo/AuthorizeOA"],
+    ["http://localhost:4010/mock/", "http://localhost:4010/mock/v1/shop.Zalo/AuthorizeOA"],
+    ["https://gateway.example.com/a/b//", "https://gateway.example.com/a/b/v1/shop.Zalo/AuthorizeOA"],
+  ])("keeps the path prefix of %s", async (baseUrl, expected) => {
+    expect(await urlCalled({ baseUrl })).toBe(expected);
+  });
+
+  it.each([
+    ["https://api.etelecom.vn/v1", /baseUrl must not end with \/v1/],
+    ["https://api.etelecom.vn/mock/v1/", /baseUrl must not end with \/v1/],
+    ["https://api.etelecom.vn/?key=1", /baseUrl must have no query or fragment/],
+    ["https://api.etelecom.vn/mock#top", /baseUrl must have no query or fragment/],
+  ])("refuses %s, which would send requests elsewhere than it says", (baseUrl, message) => {
+    expect(() => createZaloCloudClient({ apiKey: "k", scope: "shop", baseUrl })).toThrow(message);
+  });
 });
 
 describe("environment", () => {

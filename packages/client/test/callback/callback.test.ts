@@ -79,6 +79,19 @@ describe("parseAuthorizationCallback", () => {
     expect(refusal(url)).toMatchObject({ field, message: expect.stringMatching(message) });
   });
 
+  it.each([
+    ["code", `/cb?${query}&code=other`],
+    ["state", `/cb?${query}&state=1`],
+    ["oa_id", `/cb?oa_id=1&${query}`],
+    ["error", "/cb?error=access_denied&error=server_error&state=1"],
+  ])("refuses a duplicated %s rather than pick one, naming it", (field, url) => {
+    expect(refusal(url)).toMatchObject({
+      field,
+      message: `${field} appears 2 times in the callback, so which one is Zalo's cannot be told`,
+    });
+    expect(refusal(new URLSearchParams(url.slice(4)))).toMatchObject({ field });
+  });
+
   it("refuses what is not a URL, naming the callback", () => {
     expect(refusal("http://[")).toMatchObject({ field: "callback" });
     expect(refusal(42 as never)).toMatchObject({ field: "callback" });

@@ -92,10 +92,12 @@ describe.each(lists)("%s.all", (name, items) => {
     [Number.NaN, RangeError],
     [Number.POSITIVE_INFINITY, RangeError],
     ["3", TypeError],
-  ])("refuses max %s before any request", (max, kind) => {
+  ])("refuses max and maxPages %s before any request", (value, kind) => {
     const { all, fake } = server(1);
-    expect(() => all({}, { max })).toThrow(kind);
-    expect(() => all({}, { max })).toThrow(/max must be/);
+    for (const name of ["max", "maxPages"]) {
+      expect(() => all({}, { [name]: value })).toThrow(kind);
+      expect(() => all({}, { [name]: value })).toThrow(new RegExp(`^${name} must be`));
+    }
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -115,6 +117,28 @@ describe.each(lists)("%s.all", (name, items) => {
     expect(outcome).toBe(reason);
     expect(fake.calls).toHaveLength(1);
     expect(got).toHaveLength(2);
+  });
+
+  it("refuses a list that has not ended after maxPages pages, such as empty pages each with a new next", async () => {
+    const { all, fake } = server(Number.POSITIVE_INFINITY, 0);
+    const error = await rejection(collect(all({}, { maxPages: 5 })));
+    expect(error).toBeInstanceOf(EtelecomInvalidResponseError);
+    expect(error).toMatchObject({
+      status: 200,
+      message: expect.stringContaining("not ended after 5 pages (maxPages)"),
+    });
+    expect(fake.calls).toHaveLength(5);
+  });
+
+  it("reads at most 1000 pages by default", async () => {
+    const { all, fake } = server(Number.POSITIVE_INFINITY, 0);
+    expect(await rejection(collect(all()))).toMatchObject({ message: expect.stringContaining("after 1000 pages") });
+    expect(fake.calls).toHaveLength(1000);
+  });
+
+  it("reads a list of exactly maxPages pages to its end", async () => {
+    const { all } = server(3, 2);
+    expect(await collect(all({}, { maxPages: 3 }))).toHaveLength(6);
   });
 
   it("refuses a server that sends the same next twice, rather than loop forever", async () => {

@@ -234,6 +234,74 @@ describe("secrets that are easy to miss", () => {
   });
 });
 
+describe("secrets written in another encoding", () => {
+  const secret = `Zalo/Sécret "x" <y> & z'9`;
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  const base64 = (text: string) => Buffer.from(text).toString("base64");
+  const encodings: [string, string][] = [
+    ["JSON with \\/ for /", escaped.replaceAll("/", "\\/")],
+    ["JSON with \\u escapes for non-ASCII, as Python writes it", escaped.replace("é", "\\u00e9")],
+    [
+      "JSON with \\/ and upper-case \\u escapes, as PHP writes it",
+      escaped.replaceAll("/", "\\/").replace("é", "\\u00E9"),
+    ],
+    ["encodeURIComponent", encodeURIComponent(secret)],
+    ["a form query, with + for spaces", new URLSearchParams({ s: secret }).toString().slice(2)],
+    [
+      "encodeURIComponent with lower-case hex",
+      encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (c) => c.toLowerCase()),
+    ],
+    [
+      "HTML entities with &quot; and &#39;",
+      secret
+        .replaceAll("&", "&amp;")
+        .replaceAll("<", "&lt;")
+        .replaceAll(">", "&gt;")
+        .replaceAll('"', "&quot;")
+        .replaceAll("'", "&#39;"),
+    ],
+    [
+      "HTML entities with &#34; and &#x27;",
+      secret
+        .replaceAll("&", "&amp;")
+        .replaceAll("<", "&lt;")
+        .replaceAll(">", "&gt;")
+        .replaceAll('"', "&#34;")
+        .replaceAll("'", "&#x27;"),
+    ],
+    ["upper case", secret.toUpperCase()],
+    ["base64", base64(secret)],
+    ["base64 after other bytes, as in Basic auth", base64(`user:${secret}`)],
+    ["base64 two bytes in", base64(`ab${secret}`)],
+    ["base64url", base64(`user:${secret}`).replaceAll("+", "-").replaceAll("/", "_")],
+  ];
+
+  it.each(encodings)("are redacted when written as %s, in a message and in a text body", async (_, encoded) => {
+    const api = await echoed(apiKey, secret, () => json(400, { code: "invalid_argument", msg: `got ${encoded}!` }));
+    expect(api).toMatchObject({ msg: expect.stringMatching(/^got .*\[redacted\].*!$/) });
+    const page = await echoed(apiKey, secret, () => new Response(`<p>${encoded}</p>`, { status: 502 }));
+    for (const error of [api, page]) {
+      const { body } = error as { body: unknown };
+      for (const text of [...renderings(error), JSON.stringify(body)]) expect(text).not.toContain(encoded);
+    }
+    expect(String((page as { body: unknown }).body)).toContain("[redacted]");
+  });
+
+  it("are redacted from a repeated cursor that quotes the key", async () => {
+    const fetch = fakeFetch(() => json(200, { accounts: [], paging: { next: `next-${apiKey}` } })).fetch;
+    const all = createZaloCloudClient({ apiKey, scope: "shop", fetch }).listOA.all({});
+    const error = await rejection(
+      (async () => {
+        for await (const _ of all);
+      })(),
+    );
+    expect(error).toBeInstanceOf(EtelecomError);
+    for (const text of [...renderings(error), JSON.stringify((error as { body: unknown }).body)]) {
+      expect(text).not.toContain(apiKey);
+    }
+  });
+});
+
 describe.each(fieldsOf("secrets"))("the writeOnly field %s %s", (name, _, path) => {
   it("is redacted from every error, like the key", async () => {
     const secret = "writeOnly-secret-13579";
