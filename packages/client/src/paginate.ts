@@ -14,13 +14,12 @@ export function paginate(
   call: (body: unknown, options: CallOptions) => Promise<unknown>,
   items: string,
   body: unknown,
-  { signal, timeout, max }: PageOptions = {},
+  { max, ...options }: PageOptions = {},
 ): AsyncIterable<unknown> {
   if (max !== undefined && typeof max !== "number") throw new TypeError(`max must be a number, got ${typeof max}`);
   if (max !== undefined && !(Number.isSafeInteger(max) && max > 0)) {
     throw new RangeError(`max must be a positive integer, got ${max}`);
   }
-  const options: CallOptions = { ...(signal && { signal }), ...(timeout !== undefined && { timeout }) };
   return pages(call, items, body, options, max ?? Number.POSITIVE_INFINITY);
 }
 
