@@ -296,6 +296,16 @@ describe("retries with a fake clock", () => {
     await expect(pages).resolves.toEqual([]);
     expect(calls).toHaveLength(2);
   });
+
+  it("take a list's .all retries and onRetry for each page", async () => {
+    vi.useFakeTimers();
+    const onRetry = vi.fn();
+    const { client, calls } = clientAnswering([unavailable]);
+    const pages = client.listOA.all({}, { retries: 0, onRetry })[Symbol.asyncIterator]().next();
+    expect(await rejection(pages)).toMatchObject({ status: 503, attempts: 1 });
+    expect(calls).toHaveLength(1);
+    expect(onRetry).not.toHaveBeenCalled();
+  });
 });
 
 describe("the retries option", () => {
