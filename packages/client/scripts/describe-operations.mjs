@@ -1,7 +1,7 @@
 // Reads what the client needs of each operation from the spec, through @etelecom-zalo/openapi (the one reader of
-// it): the method name, the path, the request fields the client converts or redacts, and whether it is a cursor
-// list. Anything the runtime could not handle generically stops the generation with a message, rather than
-// producing a client that silently skips a field.
+// it): the method name, the path, the request fields the client converts or redacts, whether it is a cursor
+// list, and whether it is safe to repeat. Anything the runtime could not handle generically stops the generation
+// with a message, rather than producing a client that silently skips a field.
 import { deref, isReference, jsonMedia, listOperations } from "@etelecom-zalo/openapi";
 
 const INT64 = "#/components/schemas/Int64String";
@@ -45,6 +45,8 @@ function describe(spec, { operationId, method, pathTemplate, object, requestMedi
     operationId,
     method: method.toUpperCase(),
     path: pathTemplate,
+    // Only an explicit mark makes an operation safe to repeat: a new operation is never retried by default.
+    idempotent: object["x-idempotent"] === true,
     summary: object.summary ?? operationId,
     ...fields,
     list: cursorList(spec, requestMedia.schema, success, where),

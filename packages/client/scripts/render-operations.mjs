@@ -17,6 +17,7 @@ export function renderTable(operations) {
     operationId: ${JSON.stringify(operation.operationId)},
     method: ${JSON.stringify(operation.method)},
     path: ${JSON.stringify(operation.path)},
+    idempotent: ${operation.idempotent},
     int64: ${JSON.stringify(operation.int64)},
     integer: ${JSON.stringify(operation.integer)},
     secrets: ${JSON.stringify(operation.secrets)},

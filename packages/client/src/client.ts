@@ -8,6 +8,7 @@ import { operationTable } from "./generated/operations.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
 import { paginate } from "./paginate.js";
 import { valuesAt } from "./request-body.js";
+import { checkRetries } from "./retries.js";
 import type { CallOptions, PageOptions, ZaloCloudClientOptions } from "./types.js";
 
 /** A client for one caller (one key, one scope): one method per operation of the spec. */
@@ -38,6 +39,8 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
     throw new TypeError(`scope must be "shop" or "partner", got ${JSON.stringify(scope)}`);
   }
   const timeout = checkTimeout(options.timeout === undefined ? 30_000 : options.timeout);
+  const { onRetry } = options;
+  const retries = checkRetries(options.retries === undefined ? 2 : options.retries, onRetry);
   const headers = new Headers(options.headers);
   headers.set("Authorization", `Bearer ${apiKey}`);
   if (!headers.has("Accept")) headers.set("Accept", "application/json");
@@ -49,7 +52,7 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
     fetch,
   });
   raw.use(...middleware);
-  const context: CallContext = { raw, apiKey, scope, timeout, fetch };
+  const context: CallContext = { raw, apiKey, scope, timeout, retries, onRetry, fetch };
   const methods = Object.entries(operationTable).map(([name, operation]) => [
     name,
     operationMethod(context, operation),

@@ -16,14 +16,13 @@ export function checkTimeout(timeout: unknown): number {
 /**
  * Runs `send` with a signal that aborts after `timeout` ms or when the caller's `signal` aborts, and tells the
  * outcomes apart: the timeout rejects with EtelecomTimeoutError, the caller's abort with the caller's own reason
- * (as `fetch` itself does), and any other failure with what `onFailure` makes of it. It settles when the signal
- * aborts even if `send` ignores the signal (an injected fetch, a body that never ends).
+ * (as `fetch` itself does), and any other failure with what `send` threw. It settles when the signal aborts even
+ * if `send` ignores the signal (an injected fetch, a body that never ends).
  */
 export async function withDeadline<T>(
   timeout: number,
   signal: AbortSignal | undefined,
   send: (signal: AbortSignal) => Promise<T>,
-  onFailure: (cause: unknown) => unknown,
 ): Promise<T> {
   signal?.throwIfAborted();
   const controller = new AbortController();
@@ -41,7 +40,7 @@ export async function withDeadline<T>(
   } catch (cause) {
     if (timedOut) throw new EtelecomTimeoutError(timeout);
     if (signal?.aborted) throw signal.reason;
-    throw onFailure(cause);
+    throw cause;
   } finally {
     clearTimeout(timer);
     unsubscribe?.();

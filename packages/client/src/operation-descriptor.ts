@@ -12,6 +12,8 @@ export interface OperationDescriptor {
   readonly method: string;
   /** The path template, with `{scope}`. */
   readonly path: string;
+  /** Whether the spec marks it `x-idempotent: true`, so that the client may repeat it after a failure. */
+  readonly idempotent: boolean;
   /** The request fields of the spec's Int64String: a decimal string or a bigint, never a number. */
   readonly int64: readonly FieldPath[];
   /** The request fields of `type: integer`: a safe integer or its decimal string, sent as a JSON integer. */

@@ -31,12 +31,11 @@ export function paginate(
   call: (body: unknown, options: CallOptions) => Promise<unknown>,
   items: string,
   body: unknown,
-  { signal, timeout, max, maxPages = MAX_PAGES }: PageOptions = {},
+  { max, maxPages = MAX_PAGES, ...options }: PageOptions = {},
   secrets: readonly unknown[] = [],
 ): AsyncIterable<unknown> {
   checkCount("max", max);
   checkCount("maxPages", maxPages);
-  const options: CallOptions = { ...(signal && { signal }), ...(timeout !== undefined && { timeout }) };
   return pages(call, items, body, options, max ?? Number.POSITIVE_INFINITY, maxPages, secrets);
 }
 

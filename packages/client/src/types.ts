@@ -1,6 +1,7 @@
 import type { Environment } from "@etelecom-zalo/openapi/origins";
 import type { components } from "@etelecom-zalo/openapi/types";
 import type { Middleware } from "openapi-fetch";
+import type { EtelecomError } from "./errors/etelecom-error.js";
 
 /** Who is calling: a shop with its `api_key`, or a partner with the `shop_key` of the shop it acts for. */
 export type Scope = "shop" | "partner";
@@ -32,17 +33,40 @@ export interface ZaloCloudClientOptions {
   middleware?: Middleware[];
   /** Milliseconds a call waits for the whole answer before it rejects with `EtelecomTimeoutError`; default 30000. */
   timeout?: number;
+  /**
+   * How many times a call the spec marks idempotent (the reads `listOA`, `getShopOA`) is sent again after a
+   * connection refused or reset before any answer, or a 429, 502, 503 or 504: an integer from 0 (never) to 10;
+   * default 2. The waits grow (0.5 s, 1 s, 2 s… up to 8 s, with jitter) or follow `Retry-After` up to 60 s, and
+   * `timeout` covers every attempt and wait. Any other operation is never sent twice: a repeat could act twice.
+   */
+  retries?: number;
+  /** Called before each retry, e.g. to log it; what it throws rejects the call. */
+  onRetry?: (info: RetryInfo) => void;
+}
+
+/** What `onRetry` is told before a call is sent again. */
+export interface RetryInfo {
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** Why: an EtelecomNetworkError, or an EtelecomApiError or EtelecomInvalidResponseError with a retried status. */
+  error: EtelecomError;
+  /** Milliseconds until the next attempt. */
+  delay: number;
 }
 
 /** Per-call options of every method. */
 export interface CallOptions {
   /** Aborts the call; it then rejects with `signal.reason` (by default a `DOMException` named `AbortError`). */
   signal?: AbortSignal;
-  /** Overrides the client's `timeout` for this call, in milliseconds. */
+  /** Overrides the client's `timeout` for this call, in milliseconds; it covers every attempt. */
   timeout?: number;
+  /** Overrides the client's `retries` for this call. */
+  retries?: number;
+  /** Overrides the client's `onRetry` for this call. */
+  onRetry?: (info: RetryInfo) => void;
 }
 
-/** Options of a list method's `.all`: `signal` and `timeout` apply to each page's call. */
+/** Options of a list method's `.all`: the others apply to each page's call. */
 export interface PageOptions extends CallOptions {
   /** Stops after this many items (a positive integer); by default, every item of every page. */
   max?: number;

@@ -1,6 +1,11 @@
 /** The base class of every error this client throws. */
 export class EtelecomError extends Error {
   override name = "EtelecomError";
+  /**
+   * How many times the call was sent, retries included, on every error of a call that was sent; absent on an
+   * error made before sending (EtelecomInputError) or by hand.
+   */
+  declare readonly attempts?: number;
 
   /**
    * What `JSON.stringify` and loggers see: the name, the message, the error's own fields and, when there is one,
