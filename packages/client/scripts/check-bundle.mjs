@@ -23,13 +23,17 @@ if (foreign.length > 0) {
   process.exit(1);
 }
 
-// The budget for the client with all six operations, 8 kB, measured as size-limit's small-lib preset
-// does: minified, then brotli-compressed.
-const BROTLI_BUDGET = 8_000;
+// The budget, measured as size-limit's small-lib preset does: minified, then brotli-compressed. It was 8 kB for the
+// six operations; it is 9.5 kB since the client retries idempotent reads (about 0.45 kB), redacts every encoded form
+// of a secret (JSON escapes, URL and form encoding, HTML entities, base64: about 0.8 kB) and refuses endless pages,
+// deep nesting and odd statuses as errors of its own. Each of these runs on every call's path, so no bundler can
+// leave it out, and each was asked for by a probe that found the client failing without it; the budget keeps about
+// 6% above the 8.96 kB measured with them, so that growth still has to be argued for.
+const BROTLI_BUDGET = 9_500;
 // openapi-fetch alone is about 6.6 kB minified, and the 200 checks that ajv generates from the spec about 13 kB
-// (one branch per field, so repetitive that brotli takes them to about 1.9 kB), so 8 kB minified cannot hold the
-// client; this cap (about 5% above the measured 31 kB) catches growth of the uncompressed bundle instead.
-const MINIFIED_BUDGET = 32_500;
+// (one branch per field, so repetitive that brotli takes them to about 1.9 kB), so 9.5 kB minified cannot hold the
+// client; this cap (about 5% above the measured 34.9 kB) catches growth of the uncompressed bundle instead.
+const MINIFIED_BUDGET = 36_500;
 
 const result = await build({
   entryPoints: ["dist/index.js"],
