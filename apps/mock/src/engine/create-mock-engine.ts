@@ -100,8 +100,8 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
   const hooks = consentHooks(links);
   const declarations = loadDeclarations(shared, hooks);
   if (options.fixtures !== undefined) {
-    const { resources, checkRecord } = fixtureResources(shared, declarations, hooks);
-    const fixtures = checkFixtures(options.fixtures, resources, checkRecord);
+    const { resources, checkRecords } = fixtureResources(shared, declarations, hooks);
+    const fixtures = checkFixtures(options.fixtures, resources, checkRecords);
     restore = (into, data) => restoreFixtures(fixtures, declarations, hooks, into, data);
   }
   const pipe = createPipeline({ shared, declarations, hooks, store, stateless, dynamic, ...(base && { base }) });

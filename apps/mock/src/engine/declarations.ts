@@ -11,7 +11,7 @@ import { declaredProperties } from "../core/keep-declared.js";
 import type { Shared } from "../core/prism.js";
 import { clause } from "../core/validation-message.js";
 import type { Hooks } from "../hooks/hook.js";
-import type { CheckRecord, FixtureResource } from "../store/fixtures.js";
+import type { CheckRecords, FixtureResource } from "../store/fixtures.js";
 
 /** `ValidationContext.Output` of Prism's validator: check a value as a response would be. */
 const OUTPUT = 1;
@@ -43,7 +43,7 @@ export function fixtureResources(shared: Shared, declarations: MockDeclarations,
   const resources: Record<string, FixtureResource> = {};
   const schemas = new Map<string, unknown>();
   for (const [name, declaration] of Object.entries(declarations.resources)) {
-    const schema = { $ref: declaration.schema, components: shared.spec.components };
+    const schema = { type: "array", items: { $ref: declaration.schema }, components: shared.spec.components };
     schemas.set(name, schema);
     const properties = declaredProperties(deref(shared.spec, { $ref: declaration.schema }));
     const allOf = (deref(shared.spec, { $ref: declaration.schema }) as { allOf?: unknown[] }).allOf ?? [];
@@ -54,13 +54,19 @@ export function fixtureResources(shared: Shared, declarations: MockDeclarations,
     const sample = declaration.sample === undefined ? undefined : hooks.samples[declaration.sample];
     resources[name] = { declaration, declared, extraFields: sample?.extraFields ?? {} };
   }
-  const checkRecord: CheckRecord = (resource, record) => {
-    const found = shared.validateAgainstSchema(record, schemas.get(resource) as never, false, OUTPUT, "body");
-    if (found._tag !== "Some") return [];
-    return found.value.map((diagnostic: IPrismDiagnostic) => {
-      const [field, what] = clause(diagnostic, true);
-      return [field === "body" ? "" : field.replace(/^body\./, ""), what];
-    });
+  const checkRecords: CheckRecords = (resource, records) => {
+    const found = shared.validateAgainstSchema(records, schemas.get(resource) as never, false, OUTPUT, "body");
+    const problems = new Map<number, [string, string][]>();
+    if (found._tag !== "Some") return problems;
+    for (const diagnostic of found.value as IPrismDiagnostic[]) {
+      // The path is the record's index, then the field: `3.name` is the field `name` of the fourth record.
+      const [at, what] = clause(diagnostic, true);
+      const [index = "", ...field] = at.split(".");
+      const list = problems.get(Number(index)) ?? [];
+      list.push([field.join("."), what]);
+      problems.set(Number(index), list);
+    }
+    return problems;
   };
-  return { resources, checkRecord };
+  return { resources, checkRecords };
 }

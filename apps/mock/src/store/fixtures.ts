@@ -4,8 +4,12 @@ import { LIMITS } from "./store.js";
 /** Records of each resource to start from, per Bearer key: `{ "<key>": { "oa": [ {...}, ... ] } }`. */
 export type Fixtures = Record<string, Record<string, Record<string, unknown>[]>>;
 
-/** Checks one record against its resource's schema: each problem as a field (`""` for the record) and what. */
-export type CheckRecord = (resource: string, record: unknown) => [field: string, what: string][];
+/**
+ * Checks a resource's records against its schema, all at once (a validator's overhead per call dwarfs the check of
+ * one small record, and fixtures at the caps hold a million): each bad record's problems by its index, each as a
+ * field (`""` for the record itself) and what is wrong.
+ */
+export type CheckRecords = (resource: string, records: unknown[]) => Map<number, [field: string, what: string][]>;
 
 /** What the fixtures check needs of each resource: its declaration, and the fields its sample hook also takes. */
 export interface FixtureResource {
@@ -33,10 +37,14 @@ const BEARER_KEY = /^[A-Za-z0-9\-._~+/]+=*$/;
  * The fields holding a number JSON.parse read as infinite (`1e400`): JSON Schema's `integer` accepts it, and
  * JSON.stringify would answer it as `null`.
  */
-function nonFinite(value: unknown, path = ""): string[] {
-  if (typeof value === "number") return Number.isFinite(value) ? [] : [path];
-  if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => nonFinite(child, path ? `${path}.${key}` : key));
+function nonFinite(value: Record<string, unknown>, path = "", found: string[] = []): string[] {
+  for (const key in value) {
+    const child = value[key];
+    if (typeof child === "number" && !Number.isFinite(child)) found.push(path + key);
+    else if (typeof child === "object" && child !== null)
+      nonFinite(child as Record<string, unknown>, `${path}${key}.`, found);
+  }
+  return found;
 }
 
 /** Every problem of one entry, joined: a fixture missing two fields says both. */
@@ -44,11 +52,12 @@ function entryProblems(
   name: string,
   resource: FixtureResource,
   record: unknown,
-  checkRecord: CheckRecord,
+  found: [field: string, what: string][] = [],
 ): string | undefined {
-  const problems = checkRecord(name, record).map(([field, what]) => `${field || "(the entry)"}: ${what}`);
+  const problems = found.map(([field, what]) => `${field || "(the entry)"}: ${what}`);
   if (isObject(record)) {
-    for (const [field, value] of Object.entries(record)) {
+    for (const field in record) {
+      const value = record[field];
       const extra = resource.extraFields[field];
       const problem = extra
         ? extra(value)
@@ -70,7 +79,7 @@ function entryProblems(
 export function checkFixtures(
   fixtures: unknown,
   resources: Record<string, FixtureResource>,
-  checkRecord: CheckRecord,
+  checkRecords: CheckRecords,
 ): Fixtures {
   const fail = (where: string, what: string): never => {
     throw new Error(`fixtures${where}: ${what}`);
@@ -91,9 +100,10 @@ export function checkFixtures(
       const { key: id, owner, caps } = (resource as FixtureResource).declaration;
       if (!Array.isArray(records)) fail(`${at}.${name}`, `must be an array, not ${describe(records)}`);
       const perOwner = new Map<unknown, Set<unknown>>();
+      const invalid = checkRecords(name, records as unknown[]);
       (records as unknown[]).forEach((record, index) => {
         const where = `${at}.${name}[${index}]`;
-        const problems = entryProblems(name, resource as FixtureResource, record, checkRecord);
+        const problems = entryProblems(name, resource as FixtureResource, record, invalid.get(index));
         if (problems !== undefined) fail(where, problems);
         const size = Buffer.byteLength(JSON.stringify(record));
         if (size > caps.bytes) fail(where, `is ${size} bytes as JSON, over the mock's limit of ${caps.bytes}`);
