@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The suites, in the order they run. */
-export const SUITES = ["startup", "throughput", "soak", "client", "bundle"] as const;
+export const SUITES = ["startup", "fixtures", "throughput", "soak", "client", "bundle"] as const;
 
 /** Each knob: its default, its default with `--quick`, and what it sets. */
 const KNOBS = {
