@@ -55,8 +55,6 @@ export interface Store {
   /** The records of one place, in insertion order. */
   list(data: KeyData, place: Place): Record<string, unknown>[];
   get(data: KeyData, place: Place, id: string): Record<string, unknown> | undefined;
-  /** How many records a place holds. */
-  count(data: KeyData, place: Place): number;
   /**
    * Stores a record under `id`, replacing the one there; or returns the `msg` of the 400 that refuses it: one field
    * makes it larger than `caps.bytes`, or its place is full (`caps.entries`).
@@ -100,6 +98,24 @@ interface KeyEntry {
   bytes: number;
 }
 
+/** Writes a record into a key's entry: the bytes it grew by, or the `msg` of the 400 its caps give it. */
+function write(entry: KeyEntry, place: Place, id: string, value: Record<string, unknown>, caps: Caps): number | string {
+  const size = sizeOf(value);
+  if (size > caps.bytes) {
+    return `${largestField(value)}: makes the ${place.resource} ${size} bytes as JSON, over the mock's limit of ${caps.bytes}`;
+  }
+  const records = entry.places.get(placeOf(place)) ?? new Map<string, Stored>();
+  entry.places.set(placeOf(place), records);
+  const previous = records.get(id);
+  if (previous === undefined && records.size >= caps.entries) {
+    return `${place.resource}: this key already has ${caps.entries} of them, the mock's limit`;
+  }
+  records.set(id, { value, bytes: size });
+  const grown = size - (previous?.bytes ?? 0);
+  entry.bytes += grown;
+  return grown;
+}
+
 /** Creates an empty store; nothing is restored until a key is used. */
 export function createStore({ seed, now, restore }: StoreOptions): Store {
   const keys = new Map<string, KeyEntry>();
@@ -131,16 +147,8 @@ export function createStore({ seed, now, restore }: StoreOptions): Store {
         keys.set(key, entry);
         return entry.data;
       }
-      entry = {
-        data: {
-          key,
-          random: forgotten === 0 ? seededRandom(seed, key) : seededRandom(seed, key, forgotten),
-          shopId: shopIdOf(key),
-          extras: new Map(),
-        },
-        places: new Map(),
-        bytes: 0,
-      };
+      const random = forgotten === 0 ? seededRandom(seed, key) : seededRandom(seed, key, forgotten);
+      entry = { data: { key, random, shopId: shopIdOf(key), extras: new Map() }, places: new Map(), bytes: 0 };
       keys.set(key, entry);
       for (const [oldest] of keys) {
         if (keys.size <= LIMITS.keys) break;
@@ -152,25 +160,9 @@ export function createStore({ seed, now, restore }: StoreOptions): Store {
     peek: (key) => keys.get(key)?.data,
     list: (data, place) => [...(placeIn(data, place)?.values() ?? [])].map((stored) => stored.value),
     get: (data, place, id) => placeIn(data, place)?.get(id)?.value,
-    count: (data, place) => placeIn(data, place)?.size ?? 0,
     put(data, place, id, value, caps) {
-      const entry = entryOf(data);
-      const size = sizeOf(value);
-      if (size > caps.bytes) {
-        return `${largestField(value)}: makes the ${place.resource} ${size} bytes as JSON, over the mock's limit of ${caps.bytes}`;
-      }
-      let records = entry.places.get(placeOf(place));
-      if (records === undefined) {
-        records = new Map();
-        entry.places.set(placeOf(place), records);
-      }
-      const previous = records.get(id);
-      if (previous === undefined && records.size >= caps.entries) {
-        return `${place.resource}: this key already has ${caps.entries} of them, the mock's limit`;
-      }
-      records.set(id, { value, bytes: size });
-      const grown = size - (previous?.bytes ?? 0);
-      entry.bytes += grown;
+      const grown = write(entryOf(data), place, id, value, caps);
+      if (typeof grown === "string") return grown;
       bytes += grown;
       // Over the whole budget, the least recently used keys go, never the one being written to.
       for (const [oldest] of keys) {
