@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadSpec } from "@etelecom-zalo/openapi";
+import { loadSpec, readMockDeclarations } from "@etelecom-zalo/openapi";
 import { afterAll, describe, expect, it } from "vitest";
 import { createMockEngine, type MockEngine } from "../../src/index.js";
 import { engineCall, ORIGIN } from "../engine.js";
@@ -24,6 +24,9 @@ function specWith(name: string, edit: (spec: Spec) => void): string {
   writeFileSync(path, JSON.stringify(spec));
   return path;
 }
+
+/** The resources the spec declares, as the mock lists them in a refusal. */
+const resourceNames = Object.keys(readMockDeclarations(loadSpec()).resources).join(", ");
 
 /** GetShopOA's x-mock in a document. */
 const getShopOA = (spec: Spec) =>
@@ -63,7 +66,7 @@ describe("the declared behaviour", () => {
       (spec: Spec) => {
         getShopOA(spec)["x-mock"] = { action: "read", resource: "oas" };
       },
-      "GetShopOA x-mock: no resource oas in x-mock-resources (it has oa)",
+      `GetShopOA x-mock: no resource oas in x-mock-resources (it has ${resourceNames})`,
     ],
     [
       "an example the operation does not document",
