@@ -45,7 +45,13 @@ export interface Caps {
   bytes: number;
 }
 
-/** Per-key collections of records of every resource, with their caps, and the keys' lifecycle. */
+/**
+ * Per-key collections of records of every resource, with their caps, and the keys' lifecycle. Written here rather
+ * than taken from a library: @mswjs/data keeps one global collection per model (no per-key stores, no caps, and MSW
+ * as a dependency of the server), and lru-cache would hold the keys but not the per-place caps, the sizes that
+ * change as a key's records are written, or the forget listeners the consent flow needs; what is left is a Map in
+ * insertion order, which is an LRU in a dozen lines.
+ */
 export interface Store {
   readonly now: () => number;
   /** The key's data, made on first use (with its fixtures); marks the key as the most recently used. */
