@@ -34,8 +34,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "standalone",
-          // Every other test: the audit's own, the spec's examples, the README and the client's types need no mock,
-          // and the in-process examples under test/msw bring their own handlers, as the README shows them.
+          // Every other test: the audit's own, the spec's examples, the docs' snippets and the client's types need no
+          // mock, and the in-process examples under test/msw bring their own handlers, as docs/testing.md shows them.
           include: ["test/**/*.test.ts"],
           exclude: [...configDefaults.exclude, ...THROUGH_THE_MOCK, ...THROUGH_A_SOCKET],
           setupFiles: ["./test/support/no-listening-socket.ts"],

@@ -1,32 +1,43 @@
-// Type-checks the README's TypeScript: every ```ts block of "Calling the client" and "Connect an OA", and any
-// other block that imports the client or the mock's MSW handlers, against the built packages as an app resolves
-// them (their exports maps and dist). Each block is its own module; the free variables the prose gives them (an
-// Express-style `app`, a `shop` client) are declared once below. A block marked `<!-- verbatim: <file> -->` must
-// also be that file of the repository, whole: a test that runs, quoted where the reader sees it.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Type-checks the TypeScript of the README and of every guide under docs/: each ```ts block, against the built
+// packages as an app resolves them (their exports maps and dist). Each block is its own module; the free variables
+// the prose gives them (an Express 5 `app`, a `shop` client) are declared once below, so that a block without an
+// import is checked too. A block marked `<!-- verbatim: <file> -->` must also be that file of the repository,
+// whole: a test that runs, quoted where the reader sees it.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const SECTIONS = ["Calling the client", "Connect an OA"];
-const CHECKED_IMPORTS = ['from "@etelecom-zalo/client"', 'from "@etelecom-zalo/mock/msw"'];
-const VERBATIM = /^<!-- verbatim: (\S+) -->$/;
+/** A fenced block's opening line, indented as it is inside a list item: its indent, and the language if ts. */
+const FENCE = /^( *)```(\S*)/;
+const TYPESCRIPT = ["ts", "typescript"];
+const VERBATIM = /^ *<!-- verbatim: (\S+) -->$/;
 
 /** What the snippets take from their surroundings, as an app would have it. */
 const AMBIENT = `import type { ZaloCloudClient } from "@etelecom-zalo/client";
 
-/** What the routes use of an Express response. */
+/** A parsed query string as Express 5 types it (qs's ParsedQs): any name may be absent, repeated or nested. */
+interface ParsedQs {
+  [name: string]: undefined | string | ParsedQs | (string | ParsedQs)[];
+}
+
+/** What the routes use of an Express 5 request. */
+interface Incoming {
+  url: string;
+  query: ParsedQs;
+}
+
+/** What the routes use of an Express 5 response. */
 interface Reply {
   redirect(status: number, url: string): void;
-  status(code: number): { send(body: string): void };
+  status(code: number): this;
+  send(body: string): this;
 }
 
 declare global {
-  /** An Express-style app. */
-  const app: {
-    get(path: string, handler: (req: { url: string; query: Record<string, string> }, res: Reply) => unknown): void;
-  };
+  /** An Express 5 app: a handler may return anything, which Express ignores. */
+  const app: { get(path: string, handler: (req: Incoming, res: Reply) => unknown): void };
   /** A client made as "Create a client for a shop or a partner" shows. */
   const shop: ZaloCloudClient;
   /** The client of "Connect an OA". */
@@ -40,38 +51,55 @@ declare global {
 `;
 
 interface Snippet {
-  /** The README line of the snippet's first line of code. */
+  /** Where its first line of code stands, e.g. `docs/client.md:42`. */
+  at: string;
+  /** The Markdown file, from the repository's root. */
+  file: string;
+  /** The file's line of the snippet's first line of code. */
   line: number;
-  section: string;
   code: string;
   /** The file of the repository this block must be, whole, when it is marked as its verbatim copy. */
   verbatim?: string;
 }
 
-/** The ```ts blocks to check, with where they stand. */
-function readSnippets(markdown: string): Snippet[] {
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** README.md, then every Markdown file under docs/, at any depth. */
+const MARKDOWN = [
+  "README.md",
+  ...readdirSync(join(root, "docs"), { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".md"))
+    .map((file) => `docs/${file.split("\\").join("/")}`)
+    .sort(),
+];
+
+/** The ```ts blocks of one Markdown file, with where they stand. */
+function readSnippets(file: string, markdown: string): Snippet[] {
   const lines = markdown.split("\n");
   const snippets: Snippet[] = [];
-  let section = "introduction";
   for (let index = 0; index < lines.length; index++) {
-    section = /^## (.+)$/.exec(lines[index] ?? "")?.[1] ?? section;
-    if (lines[index] !== "```ts") continue;
-    const end = lines.indexOf("```", index + 1);
-    if (end < 0) throw new Error(`README.md:${index + 1}: a \`\`\`ts block is never closed`);
-    const code = lines.slice(index + 1, end).join("\n");
-    const verbatim = VERBATIM.exec(lines[index - 1] ?? "")?.[1];
-    if (SECTIONS.includes(section) || CHECKED_IMPORTS.some((checked) => code.includes(checked))) {
-      snippets.push({ line: index + 2, section, code, ...(verbatim !== undefined && { verbatim }) });
+    const fence = FENCE.exec(lines[index] ?? "");
+    if (fence === null) continue;
+    const [, indent = "", language = ""] = fence;
+    const end = lines.indexOf(`${indent}\`\`\``, index + 1);
+    if (end < 0) throw new Error(`${file}:${index + 1}: a fenced block is never closed`);
+    if (TYPESCRIPT.includes(language)) {
+      const code = lines
+        .slice(index + 1, end)
+        .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+        .join("\n");
+      const verbatim = VERBATIM.exec(lines[index - 1] ?? "")?.[1];
+      const at = `${file}:${index + 2}`;
+      snippets.push({ at, file, line: index + 2, code, ...(verbatim !== undefined && { verbatim }) });
     }
     index = end;
   }
   return snippets;
 }
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-const readme = readFileSync(join(root, "README.md"), "utf8");
-const snippets = readSnippets(readme);
-const fileOf = (snippet: Snippet) => `snippet-line-${snippet.line}.mts`;
+const markdown = new Map(MARKDOWN.map((file) => [file, readFileSync(join(root, file), "utf8")]));
+const snippets = MARKDOWN.flatMap((file) => readSnippets(file, markdown.get(file) ?? ""));
+const fileOf = (snippet: Snippet) => `snippet-${snippets.indexOf(snippet)}.mts`;
 
 // Inside contract-tests/node_modules, so that "@etelecom-zalo/client" and @types/node resolve as they do for an
 // app of the workspace, and git never sees the files.
@@ -112,9 +140,18 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe("the README's TypeScript", () => {
-  it("has snippets in each section this test covers", () => {
-    for (const section of SECTIONS) expect(snippets.some((snippet) => snippet.section === section)).toBe(true);
+describe("the TypeScript of the README and docs/", () => {
+  it("reads the guides under docs/ beside the README", () => {
+    expect(MARKDOWN).toEqual(
+      expect.arrayContaining(["README.md", "docs/client.md", "docs/mock.md", "docs/testing.md"]),
+    );
+  });
+
+  it("checks every ts block of each file, indented or not", () => {
+    for (const [file, text] of markdown) {
+      const opened = text.split("\n").filter((line) => /^ *```(ts|typescript)\b/.test(line)).length;
+      expect(snippets.filter((snippet) => snippet.file === file).length, file).toBe(opened);
+    }
   });
 
   it("declares its surroundings in a way that compiles", () => {
@@ -124,12 +161,12 @@ describe("the README's TypeScript", () => {
     );
   });
 
-  it.each(snippets.map((snippet) => [`README.md:${snippet.line} (${snippet.section})`, snippet] as const))(
-    "%s type-checks against the built client",
+  it.each(snippets.map((snippet) => [snippet.at, snippet] as const))(
+    "%s type-checks against the built packages",
     (_, snippet) => {
-      // Lines of a diagnostic count from the snippet's first line of code, which is README line `snippet.line`.
+      // Lines of a diagnostic count from the snippet's first line of code, which is line `snippet.line` of its file.
       const errors = (diagnostics.get(fileOf(snippet)) ?? []).map((error) =>
-        error.replace(/^line (\d+)/, (_, line: string) => `README.md:${snippet.line + Number(line) - 1}`),
+        error.replace(/^line (\d+)/, (_, line: string) => `${snippet.file}:${snippet.line + Number(line) - 1}`),
       );
       expect(errors).toEqual([]);
     },
@@ -144,7 +181,7 @@ describe("the README's TypeScript", () => {
 
   it.each(
     snippets.flatMap((snippet) =>
-      snippet.verbatim === undefined ? [] : [[`README.md:${snippet.line}`, snippet.verbatim, snippet.code] as const],
+      snippet.verbatim === undefined ? [] : [[snippet.at, snippet.verbatim, snippet.code] as const],
     ),
   )("%s is %s, verbatim", (_, file, code) => {
     expect(`${code}\n`).toBe(readFileSync(join(root, file), "utf8"));
