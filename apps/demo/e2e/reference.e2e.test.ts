@@ -48,4 +48,17 @@ describe("the API reference at /__docs", () => {
     expect(request.headers().authorization).toBe("Bearer dev-key");
     expect(requestsOutside(log, server.url)).toEqual([]);
   });
+
+  it("is found from the mock's landing page, which fits a phone's width", async () => {
+    const phone = await browser.open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await phone.page.goto(`${server.url}/`);
+    await phone.page.getByRole("heading", { name: "eTelecom Zalo Cloud mock", level: 1 }).waitFor();
+    const widths = await phone.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
+    await phone.screenshot("landing-phone", { fullPage: true });
+    await phone.page.getByRole("link", { name: "/__docs" }).click();
+    await phone.page.waitForURL(`${server.url}/__docs`);
+    expect(phone.log.failures).toEqual([]);
+    expect(requestsOutside(phone.log, server.url)).toEqual([]);
+  });
 });
