@@ -13,7 +13,11 @@ export interface MockEndpoint {
  * can name a route the other does not (a test asks the mock for each one).
  */
 export const MOCK_ENDPOINTS: readonly MockEndpoint[] = [
-  { method: "GET", path: "/", what: "this list, the operations and the options (HTML for a browser, JSON otherwise)" },
+  {
+    method: "GET",
+    path: "/",
+    what: "the operations, these endpoints and the options (HTML for a browser, JSON otherwise)",
+  },
   {
     method: "GET",
     path: DOCS_PATHS.page,
