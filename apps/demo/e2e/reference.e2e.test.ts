@@ -3,7 +3,7 @@ import { listOperations } from "@etelecom-zalo/openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestsOutside, useBrowser } from "./browser.js";
 
-const browser = useBrowser();
+const browser = useBrowser({ shownOrigins: () => ({ [server.url]: "http://127.0.0.1:4010" }) });
 let server: RunningMock;
 beforeAll(async () => {
   server = await startMock({ port: 0 });
