@@ -51,6 +51,32 @@ export interface RecordedPage {
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
 }
 
+/**
+ * Rewrites every origin of `origins` (`{ "http://127.0.0.1:38637": "http://127.0.0.1:4010" }`) in the page's text,
+ * and resolves to what puts the text back. The tests listen on free ports, and the README's pictures, copied from
+ * these screenshots, must show the documented ones rather than a new random port each run.
+ */
+export async function showOrigins(page: Page, origins: Record<string, string>): Promise<() => Promise<void>> {
+  const restore = await page.evaluateHandle((pairs) => {
+    const changed: [Text, string][] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
+      const text = pairs.reduce((shown, [from, to]) => shown.replaceAll(from, to), node.data);
+      if (text !== node.data) {
+        changed.push([node, node.data]);
+        node.data = text;
+      }
+    }
+    return () => {
+      for (const [node, text] of changed) node.data = text;
+    };
+  }, Object.entries(origins));
+  return async () => {
+    await restore.evaluate((put) => put());
+    await restore.dispose();
+  };
+}
+
 /** Records every request of a page and everything that went wrong on it. */
 function record(page: Page): PageLog {
   const log: PageLog = { requests: [], failures: [] };
@@ -70,9 +96,12 @@ function record(page: Page): PageLog {
 
 /**
  * Starts one Chromium before the file's tests and closes it, with every context and page, after them. Each `open()`
- * is a new browser context: two calls are two users who share nothing.
+ * is a new browser context: two calls are two users who share nothing. Screenshots show each of `shownOrigins()`
+ * (read when one is taken, once the servers listen) as the origin it maps to.
  */
-export function useBrowser(): { open(options?: BrowserContextOptions): Promise<RecordedPage> } {
+export function useBrowser({ shownOrigins = () => ({}) }: { shownOrigins?: () => Record<string, string> } = {}): {
+  open(options?: BrowserContextOptions): Promise<RecordedPage>;
+} {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
@@ -91,7 +120,12 @@ export function useBrowser(): { open(options?: BrowserContextOptions): Promise<R
         log: record(page),
         async screenshot(name, { fullPage = false } = {}) {
           const path = join(screenshotsDir, `${name}.png`);
-          await page.screenshot({ path, fullPage });
+          const restore = await showOrigins(page, shownOrigins());
+          try {
+            await page.screenshot({ path, fullPage });
+          } finally {
+            await restore();
+          }
           return path;
         },
       };

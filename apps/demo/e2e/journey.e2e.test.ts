@@ -7,7 +7,14 @@ const DAY = 86_400_000;
 // The mock's clock, moved forward to show that Reconnect renews the refresh token's expiry.
 let clockOffset = 0;
 
-const browser = useBrowser();
+// The screenshots, which the README copies, show the ports `pnpm start` uses, not this run's free ones.
+const browser = useBrowser({
+  shownOrigins: () => ({
+    [stack.mock.url]: "http://127.0.0.1:4010",
+    [stack.url["shop-a"]]: "http://127.0.0.1:3000",
+    [stack.url["shop-b"]]: "http://127.0.0.1:3001",
+  }),
+});
 const stack = useDemos({ "shop-a": {}, "shop-b": {} }, { now: () => Date.now() + clockOffset });
 
 /** The OA owner's side: picks an OA on the mock's consent page and clicks Allow or Deny. */

@@ -3,7 +3,7 @@ import { listOperations } from "@etelecom-zalo/openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestsOutside, useBrowser } from "./browser.js";
 
-const browser = useBrowser();
+const browser = useBrowser({ shownOrigins: () => ({ [server.url]: "http://127.0.0.1:4010" }) });
 let server: RunningMock;
 beforeAll(async () => {
   server = await startMock({ port: 0 });
@@ -27,10 +27,9 @@ describe("the API reference at /__docs", () => {
     expect(log.requests).toContain(`${server.url}/openapi.json`);
   });
 
-  it("sends “Test Request” to the mock itself, not to api.etelecom.vn", async () => {
+  it("sends “Test Request” to the mock itself, with a preset key, and gets a 200 on the first click", async () => {
     const { page, log, screenshot } = await browser.open();
     await page.goto(`${server.url}/__docs`, { waitUntil: "networkidle" });
-    await page.getByLabel("Bearer Token").filter({ visible: true }).first().fill("test-key");
     await page
       .getByRole("button", { name: /^Test Request/ })
       .first()
@@ -46,7 +45,20 @@ describe("the API reference at /__docs", () => {
     expect(log.failures).toEqual([]);
     expect(request.url()).toBe(`${server.url}/v1/shop.Zalo/AuthorizeOA`);
     expect(request.method()).toBe("POST");
-    expect(request.headers().authorization).toBe("Bearer test-key");
+    expect(request.headers().authorization).toBe("Bearer dev-key");
     expect(requestsOutside(log, server.url)).toEqual([]);
+  });
+
+  it("is found from the mock's landing page, which fits a phone's width", async () => {
+    const phone = await browser.open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await phone.page.goto(`${server.url}/`);
+    await phone.page.getByRole("heading", { name: "eTelecom Zalo Cloud mock", level: 1 }).waitFor();
+    const widths = await phone.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
+    await phone.screenshot("landing-phone", { fullPage: true });
+    await phone.page.getByRole("link", { name: "/__docs" }).click();
+    await phone.page.waitForURL(`${server.url}/__docs`);
+    expect(phone.log.failures).toEqual([]);
+    expect(requestsOutside(phone.log, server.url)).toEqual([]);
   });
 });

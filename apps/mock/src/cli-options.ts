@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { MOCK_ENDPOINTS } from "./pages/endpoints.js";
 import type { StartMockOptions } from "./start-mock.js";
 
 /** Every flag, its environment variable, its argument and its default, in the order `--help` lists them. */
@@ -21,6 +22,7 @@ export function helpText(): string {
     const flag = `--${name}${argument && ` ${argument}`}`;
     return `  ${flag.padEnd(21)}${env.padEnd(12)}${what}${fallback && ` (default: ${fallback})`}`;
   });
+  const pathWidth = Math.max(...MOCK_ENDPOINTS.map(({ path }) => path.length)) + 2;
   return [
     "Usage: etelecom-zalo-mock [options]",
     "",
@@ -28,6 +30,9 @@ export function helpText(): string {
     "",
     `  ${"flag".padEnd(21)}${"env".padEnd(12)}(a flag wins over its environment variable)`,
     ...rows,
+    "",
+    "Its own endpoints, beside the API's operations (GET / lists both):",
+    ...MOCK_ENDPOINTS.map(({ method, path, what }) => `  ${method.padEnd(5)}${path.padEnd(pathWidth)}${what}`),
     "",
   ].join("\n");
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { type CliCommand, helpText, parseCliOptions } from "./cli-options.js";
+import { DOCS_PATHS } from "./reference/docs-page.js";
 import { startMock } from "./start-mock.js";
 
 /** Prints one line to stderr and exits: a user's mistake or a busy port is not a crash, so no stack trace. */
@@ -38,4 +39,5 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 // Printed last: a script that waits for this line may signal the mock right away.
-console.log(`eTelecom Zalo Cloud mock listening on ${mock.url}`);
+// Scripts wait for "listening on <url>", which stays first; the reference's address follows it.
+console.log(`eTelecom Zalo Cloud mock listening on ${mock.url} (API reference: ${mock.url}${DOCS_PATHS.page})`);

@@ -3,6 +3,7 @@ import { type Answer, apiError } from "../core/answer.js";
 
 /** Case-insensitive "Bearer <key>", the only scheme eTelecom documents. */
 const BEARER = /^Bearer +(\S+) *$/i;
+const EMPTY_BEARER = /^Bearer *$/i;
 
 /** The caller's key (`""` for an operation without security), or the `unauthenticated` answer. */
 export type Authenticated = { key: string } | { answer: Answer };
@@ -19,6 +20,16 @@ export function authenticate(
   if ((operation.object.security ?? security ?? []).length === 0) return { key: "" };
   const authorization = headers.get("authorization");
   if (!authorization) return { answer: apiError(401, "unauthenticated", "missing Authorization header") };
+  // "Bearer " with nothing after it is what a docs page or a client sends while its key field is still empty.
+  if (EMPTY_BEARER.test(authorization)) {
+    return {
+      answer: apiError(
+        401,
+        "unauthenticated",
+        'empty Bearer key in Authorization header: send "Bearer <key>" (any non-empty key works on the mock)',
+      ),
+    };
+  }
   const bearer = BEARER.exec(authorization);
   if (bearer === null) {
     return { answer: apiError(401, "unauthenticated", 'malformed Authorization header: expected "Bearer <key>"') };

@@ -5,6 +5,7 @@ import { createConsentLinks } from "../consent/links.js";
 import { type Answer, apiError } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
 import { loadShared } from "../core/prism.js";
+import { landingPage } from "../pages/landing.js";
 import { controlPages, type Page } from "../pages/pages.js";
 import { serveReference } from "../reference/serve-reference.js";
 import { checkFixtures, type Fixtures } from "../store/fixtures.js";
@@ -95,6 +96,7 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
   const base = options.publicUrl === undefined ? undefined : publicBase(options.publicUrl);
   const now = options.now ?? Date.now;
   let restore: Parameters<typeof createStore>[0]["restore"];
+  let fixtureKeys: string[] = [];
   const store = createStore({ seed: options.seed ?? 0, now, restore: (...args) => restore?.(...args) });
   const links = createConsentLinks(store);
   const hooks = consentHooks(links);
@@ -102,10 +104,11 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
   if (options.fixtures !== undefined) {
     const { resources, checkRecords } = fixtureResources(shared, declarations, hooks);
     const fixtures = checkFixtures(options.fixtures, resources, checkRecords);
+    fixtureKeys = Object.keys(fixtures);
     restore = (into, data) => restoreFixtures(fixtures, declarations, hooks, into, data);
   }
   const pipe = createPipeline({ shared, declarations, hooks, store, stateless, dynamic, ...(base && { base }) });
-  const pages: Page[] = [...controlPages(store), ...consentRoutes(links, now)];
+  const pages: Page[] = [landingPage(shared, fixtureKeys), ...controlPages(store), ...consentRoutes(links, now)];
 
   async function decide(request: MockRequest, url: URL): Promise<{ answer: Answer | Response; key?: string }> {
     const reference = await serveReference(request, url.pathname);

@@ -19,6 +19,12 @@ export const DOCS_PAGE = `<!doctype html>
 `;
 
 /**
+ * The key "Test Request" sends until the reader types another: the mock takes any non-empty Bearer key, and an empty
+ * field would make the first click a 401.
+ */
+export const DOCS_DEV_KEY = "dev-key";
+
+/**
  * Starts Scalar on the mock's JSON document. Everything Scalar would fetch from scalar.com is off: web fonts (the
  * system's fonts are used), telemetry, the AI agent, the developer toolbar (its "share" uploads the document) and
  * the API client button. "Test request" is sent to the origin the page was opened on, so to this mock whatever its
@@ -34,6 +40,10 @@ export const DOCS_INIT = `Scalar.createApiReference("#reference", {
   hideClientButton: true,
   defaultOpenAllTags: true,
   showOperationId: true,
+  authentication: {
+    preferredSecurityScheme: "bearerAuth",
+    securitySchemes: { bearerAuth: { token: "${DOCS_DEV_KEY}" } },
+  },
 });
 `;
 

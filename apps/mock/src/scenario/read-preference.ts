@@ -7,6 +7,16 @@ export interface Preference {
   dynamic?: string;
 }
 
+/**
+ * The answers a request can ask for, each as `Prefer: <name>=<value>` or as the query parameter `__<name>=<value>`:
+ * what this stage reads, and what the landing page lists.
+ */
+export const PREFERENCES = [
+  { name: "code", value: "<status>", what: "answer with this status, one the operation documents" },
+  { name: "example", value: "<name>", what: "answer with this named example of the operation, at its own status" },
+  { name: "dynamic", value: "true", what: "generate a varied body from the schema (false: the documented example)" },
+] as const;
+
 /** Splits `Prefer: code=400, example=malformed_json` (RFC 7240: `,` or `;` between preferences) into pairs. */
 export function parsePrefer(header: string): Map<string, string> {
   const preferences = new Map<string, string>();
@@ -30,7 +40,7 @@ export function readPreference(
   const fromHeader = prefer === null || prefer === undefined ? undefined : parsePrefer(prefer);
   const preference: Preference = { source: fromHeader ? "Prefer" : "query" };
   let asked = false;
-  for (const name of ["code", "example", "dynamic"] as const) {
+  for (const { name } of PREFERENCES) {
     const value = fromHeader ? fromHeader.get(name) : (query?.get(`__${name}`) ?? undefined);
     if (value !== undefined) {
       preference[name] = value;

@@ -24,7 +24,18 @@ describe("Authorization", () => {
     });
   });
 
-  it.each(["Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Token abc", "Bearer two words"])(
+  it.each(["Bearer", "Bearer ", "bearer   "])(
+    "says the key is empty in %j, and how to send one",
+    async (authorization) => {
+      expect(await errorOf(await mock.post(undefined, { headers: { Authorization: authorization } }))).toEqual({
+        status: 401,
+        code: "unauthenticated",
+        msg: 'empty Bearer key in Authorization header: send "Bearer <key>" (any non-empty key works on the mock)',
+      });
+    },
+  );
+
+  it.each(["Basic dXNlcjpwYXNz", "Token abc", "Bearer two words", "Bearerkey"])(
     "answers the malformed Authorization %j with 401 unauthenticated",
     async (authorization) => {
       expect(await errorOf(await mock.post(undefined, { headers: { Authorization: authorization } }))).toEqual({

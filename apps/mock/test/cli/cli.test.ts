@@ -6,12 +6,12 @@ import { spawnCli } from "../spawn-cli.js";
 import { validBody } from "../use-mock.js";
 
 describe("etelecom-zalo-mock CLI", () => {
-  it("prints exactly one line saying where it listens, taking PORT from the environment", async () => {
+  it("prints exactly one line saying where it listens and where its reference is, taking PORT from the environment", async () => {
     const run = spawnCli([], { PORT: "0" });
     const url = await run.ready;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${url}/__health`)).status).toBe(200);
-    expect(run.output().stdout).toBe(`eTelecom Zalo Cloud mock listening on ${url}\n`);
+    expect(run.output().stdout).toBe(`eTelecom Zalo Cloud mock listening on ${url} (API reference: ${url}/__docs)\n`);
     run.child.kill("SIGTERM");
     await run.exited;
   });
@@ -39,7 +39,7 @@ describe("etelecom-zalo-mock CLI", () => {
   });
 
   it.each([[["--help"]], [["--", "--help"]]])(
-    "lists every flag and environment variable with its default in %j",
+    "lists every flag and environment variable with its default, and the endpoints, in %j",
     async (args) => {
       const run = spawnCli(args);
       expect(await run.exited).toBe(0);
@@ -54,6 +54,11 @@ describe("etelecom-zalo-mock CLI", () => {
         /--dynamic .*\(default: off\)/,
         /--verbose .*\(default: off\)/,
         /--help /,
+        /GET +\/ +.*HTML for a browser/,
+        /GET +\/__docs +.*API reference/,
+        /GET +\/openapi\.yaml /,
+        /GET +\/__health /,
+        /POST +\/__reset /,
       ]) {
         expect(stdout).toMatch(line);
       }
