@@ -4,6 +4,7 @@ import { consentHooks } from "../consent/hooks.js";
 import { createConsentLinks } from "../consent/links.js";
 import { type Answer, apiError } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
+import { checkOptions, optionNames, publicBase } from "../core/options.js";
 import { loadShared } from "../core/prism.js";
 import { controlPages, type Page } from "../pages/pages.js";
 import { serveReference } from "../reference/serve-reference.js";
@@ -40,6 +41,17 @@ export interface MockEngineOptions {
   specPath?: string;
 }
 
+const ENGINE_OPTIONS = optionNames({
+  stateless: true,
+  dynamic: true,
+  publicUrl: true,
+  fixtures: true,
+  seed: true,
+  now: true,
+  log: true,
+  specPath: true,
+} satisfies Record<keyof MockEngineOptions, true>);
+
 /** The mock's whole behaviour, transport aside: a fetch `Request` in, a `Response` out. */
 export interface MockEngine {
   /** Answers one request. Never rejects: a failure is a 500 `internal` answer. */
@@ -56,21 +68,6 @@ export interface EngineCore {
   /** Decides the answer to one request. Never rejects: a failure is a 500 `internal` answer. */
   answer(request: MockRequest): Promise<Answer | Response>;
   reset(key?: string): void;
-}
-
-/** Checks `publicUrl` and returns it as the base of consent links (no trailing slash). */
-function publicBase(publicUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(publicUrl);
-  } catch {
-    throw new Error(`publicUrl "${publicUrl}" is not a URL (expected e.g. https://mock.example.com)`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(`publicUrl "${publicUrl}" must be http or https`);
-  }
-  if (url.search || url.hash) throw new Error(`publicUrl "${publicUrl}" must have no query or fragment`);
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
 /**
@@ -90,9 +87,11 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
 
 /** Creates the {@link EngineCore} that {@link createMockEngine} wraps; the same options. */
 export async function createEngineCore(options: MockEngineOptions = {}): Promise<EngineCore> {
+  checkOptions(options, ENGINE_OPTIONS);
   const shared = await loadShared(options.specPath);
   const { stateless = false, dynamic = false, log } = options;
-  const base = options.publicUrl === undefined ? undefined : publicBase(options.publicUrl);
+  // Checked above: a publicUrl that gives no base was refused.
+  const base = options.publicUrl === undefined ? undefined : (publicBase(options.publicUrl) as { base: string }).base;
   const now = options.now ?? Date.now;
   let restore: Parameters<typeof createStore>[0]["restore"];
   const store = createStore({ seed: options.seed ?? 0, now, restore: (...args) => restore?.(...args) });
