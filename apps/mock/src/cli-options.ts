@@ -7,7 +7,7 @@ import { START_OPTIONS, type StartMockOptions } from "./start-mock.js";
 const FLAGS = [
   ["port", "PORT", "<n>", "4010", "TCP port to listen on; 0 picks a free one"],
   ["host", "HOST", "<host>", "127.0.0.1", "interface to listen on (0.0.0.0 for every one)"],
-  ["public-url", "PUBLIC_URL", "<url>", "the origin each request uses", "where consent links point (behind a proxy)"],
+  ["public-url", "PUBLIC_URL", "<url>", "the origin it listens on", "where consent links point (behind a proxy)"],
   ["fixtures", "", "<file>", "none", 'JSON file (at most 64 MiB) of records per key: { "<key>": { "oa": [...] } }'],
   ["seed", "", "<n>", "0", "seeds ids, codes and states: same requests, same answers"],
   ["stateless", "", "", "off", "answer documented examples only, keeping no state"],

@@ -53,7 +53,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   // Empty is unset, as for every other variable of the environment: not "every interface", which Node makes of it.
   const host = givenHost || "127.0.0.1";
   const log = verbose ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
-  const engine = await createEngineCore({ ...engineOptions, ...(log && { log }) });
+  /** The origin it listens on, known once listening: no request comes before. */
+  let url = "";
+  const engine = await createEngineCore({ ...engineOptions, ...(log && { log }) }, () => url);
   /** The adapter's own answers, logged as the engine logs its own. */
   const refuse = (incoming: IncomingMessage, status: number, code: string, msg: string) => {
     log?.(`${incoming.method} ${incoming.url?.split("?", 1)[0]} -> ${status} ${code}: ${msg}`);
@@ -113,8 +115,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   });
   const address = server.address() as AddressInfo;
   const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  url = `http://${hostname}:${address.port}`;
   return {
-    url: `http://${hostname}:${address.port}`,
+    url,
     reset: (key) => engine.reset(key),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -23,7 +23,8 @@ export interface MockEngineOptions {
   dynamic?: boolean;
   /**
    * Where consent links point, when the mock is reached through a proxy or a container port (e.g.
-   * `https://mock.example.com` or `http://localhost:8080/mock`); by default the origin each request was sent to.
+   * `https://mock.example.com` or `http://localhost:8080/mock`); by default the origin a server listens on, and in
+   * process (engine, MSW handlers) the origin each request was sent to.
    */
   publicUrl?: string;
   /**
@@ -85,13 +86,23 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
   };
 }
 
-/** Creates the {@link EngineCore} that {@link createMockEngine} wraps; the same options. */
-export async function createEngineCore(options: MockEngineOptions = {}): Promise<EngineCore> {
+/**
+ * Creates the {@link EngineCore} that {@link createMockEngine} wraps; the same options, and for a server the origin
+ * it listens on, where its consent links point unless `publicUrl` says otherwise. Without it (in process, where
+ * nothing listens) they point at the origin each request was sent to, which the caller's own code chose.
+ */
+export async function createEngineCore(
+  options: MockEngineOptions = {},
+  listenOrigin?: () => string,
+): Promise<EngineCore> {
   checkOptions(options, ENGINE_OPTIONS);
   const shared = await loadShared(options.specPath);
   const { stateless = false, dynamic = false, log } = options;
   // Checked above: a publicUrl that gives no base was refused.
-  const base = options.publicUrl === undefined ? undefined : (publicBase(options.publicUrl) as { base: string }).base;
+  const publicUrl =
+    options.publicUrl === undefined ? undefined : (publicBase(options.publicUrl) as { base: string }).base;
+  // Never a request's Host or absolute-form target on a server: a client could make the links point anywhere.
+  const base = publicUrl !== undefined ? () => publicUrl : (listenOrigin ?? ((url: URL) => url.origin));
   const now = options.now ?? Date.now;
   let restore: Parameters<typeof createStore>[0]["restore"];
   const store = createStore({ seed: options.seed ?? 0, now, restore: (...args) => restore?.(...args) });
@@ -103,7 +114,7 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
     const fixtures = checkFixtures(options.fixtures, resources, checkRecords);
     restore = (into, data) => restoreFixtures(fixtures, declarations, hooks, into, data);
   }
-  const pipe = createPipeline({ shared, declarations, hooks, store, stateless, dynamic, ...(base && { base }) });
+  const pipe = createPipeline({ shared, declarations, hooks, store, stateless, dynamic, base });
   const pages: Page[] = [...controlPages(store), ...consentRoutes(links, now)];
 
   async function decide(request: MockRequest, url: URL): Promise<{ answer: Answer | Response; key?: string }> {

@@ -58,7 +58,7 @@ describe("etelecom-zalo-mock CLI", () => {
       for (const line of [
         /--port <n> +PORT +.*\(default: 4010\)/,
         /--host <host> +HOST +.*\(default: 127\.0\.0\.1\)/,
-        /--public-url <url> +PUBLIC_URL +.*\(default: the origin each request uses\)/,
+        /--public-url <url> +PUBLIC_URL +.*\(default: the origin it listens on\)/,
         /--fixtures <file> .*\(default: none\)/,
         /--seed <n> .*\(default: 0\)/,
         /--stateless .*\(default: off\)/,
