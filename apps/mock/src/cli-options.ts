@@ -1,13 +1,14 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { checkOptions } from "./core/options.js";
 import { MOCK_ENDPOINTS } from "./pages/endpoints.js";
-import type { StartMockOptions } from "./start-mock.js";
+import { START_OPTIONS, type StartMockOptions } from "./start-mock.js";
 
 /** Every flag, its environment variable, its argument and its default, in the order `--help` lists them. */
 const FLAGS = [
   ["port", "PORT", "<n>", "4010", "TCP port to listen on; 0 picks a free one"],
   ["host", "HOST", "<host>", "127.0.0.1", "interface to listen on (0.0.0.0 for every one)"],
-  ["public-url", "PUBLIC_URL", "<url>", "the origin each request uses", "where consent links point (behind a proxy)"],
+  ["public-url", "PUBLIC_URL", "<url>", "the origin it listens on", "where consent links point (behind a proxy)"],
   ["fixtures", "", "<file>", "none", 'JSON file (at most 64 MiB) of records per key: { "<key>": { "oa": [...] } }'],
   ["seed", "", "<n>", "0", "seeds ids, codes and states: same requests, same answers"],
   ["stateless", "", "", "off", "answer documented examples only, keeping no state"],
@@ -37,6 +38,29 @@ export function helpText(): string {
   ].join("\n");
 }
 
+/** The flag of an option: `publicUrl` is `--public-url`. */
+const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+
+/**
+ * `args` with each flag that takes an argument joined to a following negative number (`--seed -5` is `--seed=-5`),
+ * which parseArgs would otherwise read as a flag of its own.
+ */
+function joinNegativeArguments(args: string[]): string[] {
+  const takesArgument = new Set(FLAGS.filter(([, , argument]) => argument).map(([name]) => `--${name}`));
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] as string;
+    const next = args[index + 1];
+    if (takesArgument.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 /** What the command line asks for: a mock to start, or the help. */
 export type CliCommand = { help: true } | { help: false; options: StartMockOptions };
 
@@ -46,7 +70,7 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
   try {
     ({ values } = parseArgs({
       // `pnpm start -- --help` passes the `--` on: it ends pnpm's options, not the mock's.
-      args: args[0] === "--" ? args.slice(1) : args,
+      args: joinNegativeArguments(args[0] === "--" ? args.slice(1) : args),
       options: Object.fromEntries(
         FLAGS.map(([name, , argument]) => [name, { type: argument ? "string" : "boolean" } as const]),
       ),
@@ -58,7 +82,14 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
       throw new Error(`unknown option ${/'([^']+)'/.exec(message)?.[1] ?? ""} (valid: ${valid})`);
     }
-    throw new Error(`${message.split(". ")[0]} (valid: ${valid})`);
+    // Node's message may run over three lines: its first says what is wrong, and a refusal is one line.
+    const first = (message.split("\n", 1)[0] as string).replace(/\.$/, "");
+    const ambiguous = / '(--[\w-]+)' argument is ambiguous$/.exec(first)?.[1];
+    if (ambiguous !== undefined) {
+      const value = args[args.indexOf(ambiguous) + 1];
+      throw new Error(`${first}: to pass a value starting with a dash, write ${ambiguous}=${value}`);
+    }
+    throw new Error(`${first.split(". ")[0]} (valid: ${valid})`);
   }
   if (values.help) return { help: true };
   const text = (name: string, fallback?: string) => {
@@ -69,7 +100,8 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
   if (!/^\d+$/.test(port) || Number(port) > 65535) throw new Error(`invalid port "${port}": expected 0-65535`);
   const options: StartMockOptions = {
     port: Number(port),
-    host: text("host", env.HOST) ?? "127.0.0.1",
+    // Empty is unset, as for any variable of the environment: the default, not "every interface".
+    host: text("host", env.HOST) || "127.0.0.1",
     stateless: values.stateless === true,
     dynamic: values.dynamic === true,
     verbose: values.verbose === true,
@@ -83,6 +115,8 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
     }
     options.seed = Number(seed);
   }
+  // The checks startMock makes, now, naming the flags the user wrote rather than the options they became.
+  checkOptions(options, START_OPTIONS, flagOf);
   const fixtures = text("fixtures");
   if (fixtures !== undefined) options.fixtures = readFixtures(fixtures);
   return { help: false, options };

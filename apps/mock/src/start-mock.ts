@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
+import { checkOptions, optionNames } from "./core/options.js";
 import { createEngineCore, type MockEngineOptions } from "./engine/create-mock-engine.js";
 import { answerClientError } from "./node/client-error.js";
 import { connectionRegistry } from "./node/connections.js";
@@ -12,13 +13,28 @@ import { toRequest } from "./node/to-request.js";
 export interface StartMockOptions extends Omit<MockEngineOptions, "log"> {
   /** TCP port; 0 picks a free one. Defaults to 4010. */
   port?: number;
-  /** Interface to listen on. Defaults to 127.0.0.1. */
+  /** Interface to listen on. Defaults to 127.0.0.1, as does an empty string (an empty `HOST`). */
   host?: string;
   /** Log one line per request to stdout, with the decision behind its answer (keys and secrets never shown). */
   verbose?: boolean;
   /** Milliseconds a client has to send a whole request before a JSON 408. Defaults to 60000. */
   requestTimeout?: number;
 }
+
+/** The names {@link startMock} takes. */
+export const START_OPTIONS = optionNames({
+  port: true,
+  host: true,
+  verbose: true,
+  requestTimeout: true,
+  stateless: true,
+  dynamic: true,
+  publicUrl: true,
+  fixtures: true,
+  seed: true,
+  now: true,
+  specPath: true,
+} satisfies Record<keyof StartMockOptions, true>);
 
 /** A running mock server. */
 export interface RunningMock {
@@ -32,9 +48,14 @@ export interface RunningMock {
 
 /** Starts the eTelecom mock on the OpenAPI document; resolves once it accepts connections. */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port = 4010, host = "127.0.0.1", verbose = false, requestTimeout = 60_000, ...engineOptions } = options;
+  checkOptions(options, START_OPTIONS);
+  const { port = 4010, host: givenHost, verbose = false, requestTimeout = 60_000, ...engineOptions } = options;
+  // Empty is unset, as for every other variable of the environment: not "every interface", which Node makes of it.
+  const host = givenHost || "127.0.0.1";
   const log = verbose ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
-  const engine = await createEngineCore({ ...engineOptions, ...(log && { log }) });
+  /** The origin it listens on, known once listening: no request comes before. */
+  let url = "";
+  const engine = await createEngineCore({ ...engineOptions, ...(log && { log }) }, () => url);
   /** The adapter's own answers, logged as the engine logs its own. */
   const refuse = (incoming: IncomingMessage, status: number, code: string, msg: string) => {
     log?.(`${incoming.method} ${incoming.url?.split("?", 1)[0]} -> ${status} ${code}: ${msg}`);
@@ -94,8 +115,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   });
   const address = server.address() as AddressInfo;
   const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  url = `http://${hostname}:${address.port}`;
   return {
-    url: `http://${hostname}:${address.port}`,
+    url,
     reset: (key) => engine.reset(key),
     close: () =>
       new Promise<void>((resolve, reject) => {

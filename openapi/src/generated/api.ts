@@ -23,6 +23,11 @@ export interface paths {
          *     (RFC 6749 4.1.2.1), a refusal redirects to `redirect_uri?error=access_denied&state=<state>` with no
          *     `code`; the mock does exactly that, and a client treats a callback without `code` as a refusal.
          *
+         *     **Decision (mock):** Zalo adds `oa_id`, `code`, `state` or `error` to the callback's query, so a
+         *     `redirect_uri` whose query already has one of them would reach the app with two of each, and the app
+         *     could not tell which is Zalo's. The mock refuses such a `redirect_uri` with 400 `invalid_argument`
+         *     naming it, rather than replace the app's own values; its fixtures follow the same rule.
+         *
          *     Source: docs.etelecom.vn, Zalo Cloud API > "Create OA authorization link".
          */
         post: operations["AuthorizeOA"];
@@ -200,6 +205,10 @@ export interface components {
              * Format: uri
              * @description The callback URL. It must be the one set as "Official Account Callback Url" on the app at
              *     developers.zalo.me/apps.
+             *
+             *     **Decision (scheme):** the docs say only "the callback URL"; Zalo sends the owner's browser there
+             *     with a redirect, so it must be an absolute `http` or `https` URL with a host (the `pattern`):
+             *     `javascript:`, `data:`, `file:`, `mailto:` or `http:host` without `//` are refused.
              * @example https://shop.example.com/zalo/callback
              */
             redirect_uri: string;

@@ -4,6 +4,7 @@ import { integerBelow, type Random } from "../store/random.js";
 import type { KeyData } from "../store/store.js";
 import { isoTime, threeMonthsAfter } from "../store/time.js";
 import { CATALOGUE } from "./catalogue.js";
+import { callbackQueryProblem } from "./consent-url.js";
 import type { Profile, ShopOA } from "./schemas.js";
 
 /** The callback of a fixture OA without `redirect_uri`, as in the spec's AuthorizeOA example. */
@@ -55,9 +56,9 @@ export function profileOf(oa: ShopOA): Profile {
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
- * A fixture OA's `redirect_uri` is checked as AuthorizeOA's is by the spec (a URL of at most 2,048 characters), and
- * more: an absolute http(s) URL without whitespace or control characters, since the consent page puts it in a
- * `Location` header, where a CR or LF would break the answer.
+ * A fixture OA's `redirect_uri` is checked as AuthorizeOA's is (by the spec: an absolute http(s) URL of at most
+ * 2,048 characters; by its hook: no callback parameter in its query), and more: without whitespace or control
+ * characters, since the consent page puts it in a `Location` header, where a CR or LF would break the answer.
  */
 function checkRedirectUri(value: unknown): string | undefined {
   if (typeof value !== "string") return `must be a string, not ${value === null ? "null" : typeof value}`;
@@ -66,7 +67,7 @@ function checkRedirectUri(value: unknown): string | undefined {
   if (control || /\s/.test(value) || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) {
     return "must be an absolute http or https URL, without spaces or control characters";
   }
-  return undefined;
+  return callbackQueryProblem(value);
 }
 
 /** An OA for dynamic mode: one of the consent page's OAs, connected at some point in the last month, `given` kept. */

@@ -7,8 +7,26 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character] as string);
 }
 
-/** Loads nothing from anywhere: inline styles only, no script, no image, no font. */
-export const PAGE_SECURITY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'";
+/**
+ * Loads nothing from anywhere (inline styles only, no script, no image, no font), and is never framed: framed by
+ * another site, it could be overlaid so that the owner clicks Allow unknowingly.
+ */
+const PAGE_SECURITY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * The headers of a consent page whose form may go to `callback`, or of a page with no form: CSP and its older
+ * equivalent for framing. `form-action` also governs the redirect that answers the form (Chromium blocks it), and
+ * Allow and Deny redirect to the app's callback, on another origin: so the callback's origin is allowed beside
+ * 'self'. CSP's host-source has no IPv6 literal, so a callback on one is allowed by its scheme alone.
+ */
+export function pageHeaders(callback?: string): Record<string, string> {
+  let formAction = "'none'";
+  if (callback !== undefined) {
+    const { protocol, hostname, origin } = new URL(callback);
+    formAction = `'self' ${hostname.startsWith("[") ? protocol : origin}`;
+  }
+  return { "content-security-policy": `${PAGE_SECURITY}; form-action ${formAction}`, "x-frame-options": "DENY" };
+}
 
 const STYLE = `
 *{box-sizing:border-box}

@@ -1,13 +1,13 @@
 import { type Answer, html, redirect } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
 import { readBody } from "../core/read-body.js";
-import { consentErrorPage, consentPage, PAGE_SECURITY } from "./consent-page.js";
+import { consentErrorPage, consentPage, pageHeaders } from "./consent-page.js";
 import { CONSENT_PATH, withQuery } from "./consent-url.js";
 import type { ConsentLink, ConsentLinks } from "./links.js";
 
 const refuse = (reason: string): Answer => ({
   ...html(400, consentErrorPage(reason), `consent refused: ${reason}`),
-  headers: { "content-security-policy": PAGE_SECURITY },
+  headers: pageHeaders(),
 });
 
 /** A route of the consent page: what it reads of a request. */
@@ -44,7 +44,7 @@ export function consentRoutes(links: ConsentLinks, now: () => number): ConsentRo
     if (typeof link === "string") return refuse(link);
     return {
       ...html(200, consentPage(link), `consent page for link ${link.state}`),
-      headers: { "content-security-policy": PAGE_SECURITY },
+      headers: pageHeaders(link.redirect_uri),
     };
   }
 
@@ -80,8 +80,9 @@ export function consentRoutes(links: ConsentLinks, now: () => number): ConsentRo
     );
   }
 
+  // No CORS grant on any of them: a page of another site must not read a link's state or the OAs it offers.
   return [
-    { method: "GET", path: CONSENT_PATH, answer: show },
-    { method: "POST", path: CONSENT_PATH, answer: decide },
+    { method: "GET", path: CONSENT_PATH, answer: (request, url) => ({ ...show(request, url), cors: false }) },
+    { method: "POST", path: CONSENT_PATH, answer: async (request) => ({ ...(await decide(request)), cors: false }) },
   ];
 }

@@ -26,3 +26,17 @@ export function withQuery(uri: string, params: Record<string, string>): string {
   const separator = !base.includes("?") ? "?" : /[?&]$/.test(base) ? "" : "&";
   return `${base}${separator}${new URLSearchParams(params)}${fragment}`;
 }
+
+/** What Zalo adds to the callback's query: on Allow `oa_id`, `code` and `state`, on Deny `error` and `state`. */
+const CALLBACK_PARAMS = ["oa_id", "code", "state", "error"];
+
+/**
+ * Why a callback URL cannot be used, or undefined: one whose query already has a parameter the callback adds
+ * would reach the app with two of it, and the app could not tell which one is Zalo's. Checked where a link's
+ * `redirect_uri` comes from (AuthorizeOA, a fixture OA), so that the consent page never makes such a callback.
+ */
+export function callbackQueryProblem(uri: string): string | undefined {
+  const query = URL.canParse(uri) ? new URL(uri).searchParams : new URLSearchParams();
+  if (!CALLBACK_PARAMS.some((name) => query.has(name))) return undefined;
+  return `must not carry ${CALLBACK_PARAMS.slice(0, -1).join(", ")} or ${CALLBACK_PARAMS.at(-1)} in its query: Zalo adds them to the callback`;
+}

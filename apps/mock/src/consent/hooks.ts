@@ -10,7 +10,7 @@ import {
   generatedOA,
   profileOf,
 } from "./connected-oa.js";
-import { consentUrl } from "./consent-url.js";
+import { callbackQueryProblem, consentUrl } from "./consent-url.js";
 import type { ConsentLinks } from "./links.js";
 import type { Profile, ShopOA } from "./schemas.js";
 
@@ -53,7 +53,11 @@ export function consentHooks(links: ConsentLinks): Hooks {
 
   const consentLink: Hook = {
     answer({ body, data, base }) {
-      const link = links.issue(data, body.app_id as string, body.redirect_uri as string, CATALOGUE);
+      const redirectUri = body.redirect_uri as string;
+      const problem = callbackQueryProblem(redirectUri);
+      if (problem !== undefined)
+        return { invalid: `redirect_uri: ${problem}`, why: "redirect_uri has a callback's query" };
+      const link = links.issue(data, body.app_id as string, redirectUri, CATALOGUE);
       return { value: { url: consentUrl(base, link) }, why: `consent link ${link.state} issued` };
     },
     generate: (body, random) => zaloLink(body.app_id as string, body.redirect_uri as string, random),

@@ -26,7 +26,9 @@ export async function readBody(request: MockRequest): Promise<Body> {
       if (done) break;
       size += value.byteLength;
       if (size > BODY_LIMIT) {
-        await reader.cancel();
+        // Not awaited: a cloned request's stream is one branch of a tee, whose cancel settles only once the other
+        // branch is read or cancelled too, which the caller (MSW keeps the original) may never do.
+        reader.cancel().catch(() => undefined);
         return tooLarge;
       }
       chunks.push(value);

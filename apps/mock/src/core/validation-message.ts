@@ -9,6 +9,12 @@ export const MAX_CLAUSES = 20;
  */
 const INT64_PATTERN_END = "|9223372036854775807)$";
 
+/**
+ * How the spec says "an absolute http(s) URL" (scheme in any case, `//`, then a host): a pattern for what JSON
+ * Schema's `format: uri` lets through (`javascript:`, `http:host`), which reads better as what it means.
+ */
+const HTTP_URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://";
+
 const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
 /** Turns one of Prism's body diagnostics (Ajv's error, reworded by Prism) into a field and a reason. */
@@ -33,10 +39,9 @@ export function clause(diagnostic: IPrismDiagnostic, bodySent: boolean): [field:
       return [property, ajvMessage.includes('"uri"') ? "must be a URI" : ajvMessage];
     case "pattern": {
       const pattern = /^must match pattern "(.*)"$/s.exec(ajvMessage)?.[1] ?? "";
-      return [
-        property,
-        pattern.endsWith(INT64_PATTERN_END) ? "must be a string of decimal digits (int64)" : ajvMessage,
-      ];
+      if (pattern.endsWith(INT64_PATTERN_END)) return [property, "must be a string of decimal digits (int64)"];
+      if (pattern.startsWith(HTTP_URL_PATTERN)) return [property, "must be an absolute http or https URL"];
+      return [property, ajvMessage];
     }
     case "minLength":
       return [property, ajvMessage === "must NOT have fewer than 1 characters" ? "must not be empty" : ajvMessage];

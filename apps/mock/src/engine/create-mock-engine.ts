@@ -4,6 +4,7 @@ import { consentHooks } from "../consent/hooks.js";
 import { createConsentLinks } from "../consent/links.js";
 import { type Answer, apiError } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
+import { checkOptions, optionNames, publicBase } from "../core/options.js";
 import { loadShared } from "../core/prism.js";
 import { landingPage } from "../pages/landing.js";
 import { controlPages, type Page } from "../pages/pages.js";
@@ -23,7 +24,8 @@ export interface MockEngineOptions {
   dynamic?: boolean;
   /**
    * Where consent links point, when the mock is reached through a proxy or a container port (e.g.
-   * `https://mock.example.com` or `http://localhost:8080/mock`); by default the origin each request was sent to.
+   * `https://mock.example.com` or `http://localhost:8080/mock`); by default the origin a server listens on, and in
+   * process (engine, MSW handlers) the origin each request was sent to.
    */
   publicUrl?: string;
   /**
@@ -40,6 +42,17 @@ export interface MockEngineOptions {
   /** Another OpenAPI document than the project's (for the mock's own tests). */
   specPath?: string;
 }
+
+const ENGINE_OPTIONS = optionNames({
+  stateless: true,
+  dynamic: true,
+  publicUrl: true,
+  fixtures: true,
+  seed: true,
+  now: true,
+  log: true,
+  specPath: true,
+} satisfies Record<keyof MockEngineOptions, true>);
 
 /** The mock's whole behaviour, transport aside: a fetch `Request` in, a `Response` out. */
 export interface MockEngine {
@@ -59,21 +72,6 @@ export interface EngineCore {
   reset(key?: string): void;
 }
 
-/** Checks `publicUrl` and returns it as the base of consent links (no trailing slash). */
-function publicBase(publicUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(publicUrl);
-  } catch {
-    throw new Error(`publicUrl "${publicUrl}" is not a URL (expected e.g. https://mock.example.com)`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(`publicUrl "${publicUrl}" must be http or https`);
-  }
-  if (url.search || url.hash) throw new Error(`publicUrl "${publicUrl}" must have no query or fragment`);
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
-}
-
 /**
  * Creates an engine on the spec. The spec, its operations and Prism are loaded once per process, so a second engine
  * is ready in a few milliseconds; each engine has its own state. Rejects with a one-line Error for bad options.
@@ -89,11 +87,23 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
   };
 }
 
-/** Creates the {@link EngineCore} that {@link createMockEngine} wraps; the same options. */
-export async function createEngineCore(options: MockEngineOptions = {}): Promise<EngineCore> {
+/**
+ * Creates the {@link EngineCore} that {@link createMockEngine} wraps; the same options, and for a server the origin
+ * it listens on, where its consent links point unless `publicUrl` says otherwise. Without it (in process, where
+ * nothing listens) they point at the origin each request was sent to, which the caller's own code chose.
+ */
+export async function createEngineCore(
+  options: MockEngineOptions = {},
+  listenOrigin?: () => string,
+): Promise<EngineCore> {
+  checkOptions(options, ENGINE_OPTIONS);
   const shared = await loadShared(options.specPath);
   const { stateless = false, dynamic = false, log } = options;
-  const base = options.publicUrl === undefined ? undefined : publicBase(options.publicUrl);
+  // Checked above: a publicUrl that gives no base was refused.
+  const publicUrl =
+    options.publicUrl === undefined ? undefined : (publicBase(options.publicUrl) as { base: string }).base;
+  // Never a request's Host or absolute-form target on a server: a client could make the links point anywhere.
+  const base = publicUrl !== undefined ? () => publicUrl : (listenOrigin ?? ((url: URL) => url.origin));
   const now = options.now ?? Date.now;
   let restore: Parameters<typeof createStore>[0]["restore"];
   let fixtureKeys: string[] = [];
@@ -107,7 +117,7 @@ export async function createEngineCore(options: MockEngineOptions = {}): Promise
     fixtureKeys = Object.keys(fixtures);
     restore = (into, data) => restoreFixtures(fixtures, declarations, hooks, into, data);
   }
-  const pipe = createPipeline({ shared, declarations, hooks, store, stateless, dynamic, ...(base && { base }) });
+  const pipe = createPipeline({ shared, declarations, hooks, store, stateless, dynamic, base });
   const pages: Page[] = [landingPage(shared, fixtureKeys), ...controlPages(store), ...consentRoutes(links, now)];
 
   async function decide(request: MockRequest, url: URL): Promise<{ answer: Answer | Response; key?: string }> {

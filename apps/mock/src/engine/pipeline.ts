@@ -20,8 +20,8 @@ export interface PipelineSetup {
   store: Store;
   stateless: boolean;
   dynamic: boolean;
-  /** Where links the mock issues point: `--public-url`, else the origin of each request. */
-  base?: string;
+  /** Where links the mock issues point for a request to `url`: the public URL, the listen origin, or `url`'s. */
+  base: (url: URL) => string;
 }
 
 /** An API call's answer, and the key it was made with (for the log, which shows only a tag of it). */
@@ -56,7 +56,7 @@ export function createPipeline(setup: PipelineSetup) {
       store,
       data: () => store.forKey(key),
       body: (read.body ?? {}) as Record<string, unknown>,
-      base: setup.base ?? url.origin,
+      base: setup.base(url),
       scenario,
       success: answer.successStatus(operation),
       stateless: setup.stateless,

@@ -1,6 +1,7 @@
 import type { HttpHandler } from "msw";
 // Not from "msw" itself, whose index also loads GraphQL and WebSocket support (about 0.1 s) that these never use.
 import { http } from "msw/core/http";
+import { checkOptions, optionNames } from "../core/options.js";
 import { createMockEngine, type MockEngineOptions } from "../engine/create-mock-engine.js";
 import { interceptedOrigins } from "./intercepted-origins.js";
 
@@ -14,6 +15,16 @@ export interface ZaloCloudHandlersOptions extends Omit<MockEngineOptions, "log" 
   baseUrl?: string;
 }
 
+const HANDLER_OPTIONS = optionNames({
+  baseUrl: true,
+  stateless: true,
+  dynamic: true,
+  publicUrl: true,
+  fixtures: true,
+  seed: true,
+  now: true,
+} satisfies Record<keyof ZaloCloudHandlersOptions, true>);
+
 /** MSW request handlers that answer as the mock server does (spread them into `setupServer`), and their reset. */
 export interface ZaloCloudHandlers extends Array<HttpHandler> {
   /** Forgets one key's state (`key` given) or every key's, back to the fixtures, as `POST /__reset` does. */
@@ -26,6 +37,7 @@ export interface ZaloCloudHandlers extends Array<HttpHandler> {
  * loads the spec and Prism once per process, and a bad option rejects here rather than on the first request.
  */
 export async function zaloCloudHandlers(options: ZaloCloudHandlersOptions = {}): Promise<ZaloCloudHandlers> {
+  checkOptions(options, HANDLER_OPTIONS);
   const { baseUrl, ...engineOptions } = options;
   const origins = interceptedOrigins(baseUrl);
   const engine = await createMockEngine(engineOptions);

@@ -1,5 +1,9 @@
 import { connect } from "node:net";
+import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { createMockEngine } from "../../src/index.js";
+import { zaloCloudHandlers } from "../../src/msw/index.js";
+import { ORIGIN } from "../engine.js";
 import { spawnCli } from "../spawn-cli.js";
 import { AUTHORIZE_OA, errorOf, useMock, validBody } from "../use-mock.js";
 
@@ -86,5 +90,28 @@ describe("body size limit", () => {
       code: "invalid_argument",
       msg: "app_secret: must NOT have more than 256 characters",
     });
+  });
+});
+
+describe("body size limit, in process", () => {
+  const oversized = (origin: string) =>
+    new Request(`${origin}${AUTHORIZE_OA}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: "Bearer k" },
+      body: JSON.stringify({ ...validBody, app_secret: "s".repeat(2 * MiB) }),
+    });
+
+  // A clone's stream is teed from the original's: cancelling it settles only once the other branch is read or
+  // cancelled too, which the engine's caller may never do.
+  it("answers 400 to a cloned request over 1 MiB, as MSW passes it on", async () => {
+    const engine = await createMockEngine();
+    const request = oversized(ORIGIN);
+    expect(await errorOf(await engine.handle(request.clone()))).toEqual(tooLarge);
+  });
+
+  it("answers 400 through zaloCloudHandlers", async () => {
+    const handlers = await zaloCloudHandlers();
+    const response = await getResponse(handlers, oversized("https://api.etelecom.vn"));
+    expect(response && (await errorOf(response))).toEqual(tooLarge);
   });
 });

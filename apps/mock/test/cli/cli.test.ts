@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { documentedExamples } from "@etelecom-zalo/openapi";
 import { busyPort, portIsFree } from "@etelecom-zalo/test-support";
 import { describe, expect, it } from "vitest";
+import { parseCliOptions } from "../../src/cli-options.js";
 import { spawnCli } from "../spawn-cli.js";
 import { validBody } from "../use-mock.js";
 
@@ -31,6 +32,16 @@ describe("etelecom-zalo-mock CLI", () => {
     await run.exited;
   });
 
+  it.each([
+    [["--port", "0"], { HOST: "" }],
+    [["--port", "0", "--host", ""], {}],
+  ])("listens on 127.0.0.1 for an empty host: %j %j", async (args, env) => {
+    const run = spawnCli(args, env);
+    expect(await run.ready).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    run.child.kill("SIGTERM");
+    await run.exited;
+  });
+
   it("takes HOST from the environment", async () => {
     const run = spawnCli(["--port", "0"], { HOST: "0.0.0.0" });
     expect(await run.ready).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
@@ -47,7 +58,7 @@ describe("etelecom-zalo-mock CLI", () => {
       for (const line of [
         /--port <n> +PORT +.*\(default: 4010\)/,
         /--host <host> +HOST +.*\(default: 127\.0\.0\.1\)/,
-        /--public-url <url> +PUBLIC_URL +.*\(default: the origin each request uses\)/,
+        /--public-url <url> +PUBLIC_URL +.*\(default: the origin it listens on\)/,
         /--fixtures <file> .*\(default: none\)/,
         /--seed <n> .*\(default: 0\)/,
         /--stateless .*\(default: off\)/,
@@ -124,7 +135,10 @@ describe("etelecom-zalo-mock CLI", () => {
     ],
     [["extra"], "Unexpected argument 'extra'"],
     [["--seed", "x"], 'invalid seed "x": expected an integer'],
-    [["--public-url", "nope"], 'publicUrl "nope" is not a URL (expected e.g. https://mock.example.com)'],
+    [["--public-url", "nope"], '--public-url "nope" is not a URL (expected e.g. https://mock.example.com)'],
+    [["--public-url", "ftp://x"], '--public-url "ftp://x" must be http or https'],
+    [["--seed", "-x"], "Option '--seed' argument is ambiguous: to pass a value starting with a dash, write --seed=-x"],
+    [["--port"], "Option '--port <value>' argument missing"],
   ])("refuses %j with one line and a non-zero exit", async (args, reason) => {
     const run = spawnCli(args);
     expect(await run.exited).not.toBe(0);
@@ -165,5 +179,24 @@ describe("etelecom-zalo-mock CLI", () => {
     expect(lines[0]).toMatch(/^POST \/v1\/shop\.Zalo\/AuthorizeOA .*-> 200 /);
     expect(lines[2]).toMatch(/-> 500 .*code=500/);
     expect(verbose.output().stdout).not.toMatch(/s3cr3t/);
+  });
+});
+
+describe("the CLI's flags", () => {
+  it.each([
+    [["--seed", "-5"], -5],
+    [["--seed=-5"], -5],
+    [["--seed", "5"], 5],
+  ])("read %j as the seed %i", (args, seed) => {
+    expect(parseCliOptions(args, {})).toMatchObject({ help: false, options: { seed } });
+  });
+
+  it("refuses a negative number after a flag that takes no argument, as an unknown option", () => {
+    expect(() => parseCliOptions(["--verbose", "-5"], {})).toThrow(/^unknown option -5 \(valid: --port, /);
+  });
+
+  it("reads an empty --host or HOST as the default", () => {
+    expect(parseCliOptions(["--host", ""], { HOST: "0.0.0.0" })).toMatchObject({ options: { host: "127.0.0.1" } });
+    expect(parseCliOptions([], { HOST: "" })).toMatchObject({ options: { host: "127.0.0.1" } });
   });
 });

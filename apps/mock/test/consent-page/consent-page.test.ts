@@ -29,13 +29,40 @@ async function refusal(response: Response) {
 }
 
 describe("the consent page", () => {
+  // Framed by another site, the page could be overlaid so that the owner clicks Allow without knowing it; and a
+  // page of another site must not read it (its state and the OAs offered) through CORS.
+  it("refuses to be framed and to be read by another site, on every answer", async () => {
+    const link = await newLink("http://localhost:3000/cb");
+    const page = await fetch(link, { headers: { Origin: "https://evil.example" } });
+    const error = await fetch(new URL("?state=1", link), { headers: { Origin: "https://evil.example" } });
+    const answer = await submit(link, { oa_id: "4321098765432109876", decision: "deny" });
+    for (const response of [page, error, answer]) {
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+      expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    }
+    for (const response of [page, error]) {
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("content-security-policy")).toContain("; frame-ancestors 'none'");
+    }
+    // A browser checks form-action on the redirect after the POST too: the callback's origin must be allowed.
+    expect(page.headers.get("content-security-policy")).toMatch(/; form-action 'self' http:\/\/localhost:3000$/);
+    expect(error.headers.get("content-security-policy")).toMatch(/; form-action 'none'$/);
+  });
+
+  // CSP's host-source has no IPv6 literal: such an origin can only be allowed by its scheme.
+  it("allows a callback on an IPv6 literal by its scheme", async () => {
+    const page = await fetch(await newLink("http://[::1]:8080/cb"));
+    expect(page.headers.get("content-security-policy")).toMatch(/; form-action 'self' http:$/);
+  });
+
   it("is a self-contained HTML form for a phone, in Vietnamese with English beside it", async () => {
     const link = await newLink();
     const response = await fetch(link);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("content-security-policy")).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'; " +
+        "form-action 'self' https://shop.example.com",
     );
     const page = await response.text();
     expect(page).toMatch(/^<!doctype html>\n<html lang="vi">/);

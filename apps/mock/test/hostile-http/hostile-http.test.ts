@@ -133,3 +133,21 @@ describe("HTTP that Node would answer with an empty body, or not at all", () => 
     expect(received[2]?.body).toMatchObject({ code: "invalid_argument" });
   });
 });
+
+describe("a request naming another host", () => {
+  const body = '{"app_id":"1","app_secret":"s","redirect_uri":"https://example.com/cb"}';
+  const call = (target: string, host: string) =>
+    `POST ${target} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nAuthorization: Bearer k\r\n` +
+    `Content-Length: ${body.length}\r\n${close}\r\n${body}`;
+
+  // A consent link on the attacker's origin would send the OA owner there to consent.
+  it.each([
+    ["an absolute-form target", call("http://attacker.example/v1/shop.Zalo/AuthorizeOA", "attacker.example")],
+    ["a foreign Host", call("/v1/shop.Zalo/AuthorizeOA", "attacker.example:4010")],
+  ])("gets consent links on the origin the mock listens on, for %s", async (_what, bytes) => {
+    const [answer] = answers(await rawExchange(bytes));
+    expect(answer?.status).toBe(200);
+    const url = (answer?.body as { url?: string } | undefined)?.url;
+    expect(url?.startsWith(`${mock.url}/v4/oa/permission?app_id=1&`)).toBe(true);
+  });
+});

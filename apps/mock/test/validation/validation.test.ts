@@ -23,7 +23,16 @@ describe("body validation", () => {
     ["an empty app_id", { ...validBody, app_id: "" }, "app_id: must be a string of decimal digits (int64)"],
     ["an empty app_secret", { ...validBody, app_secret: "" }, "app_secret: must not be empty"],
     ["app_secret as an object", { ...validBody, app_secret: {} }, "app_secret: must be a string"],
-    ["redirect_uri that is not a URI", { ...validBody, redirect_uri: "callback" }, "redirect_uri: must be a URI"],
+    [
+      "redirect_uri that is not a URL",
+      { ...validBody, redirect_uri: "callback" },
+      "redirect_uri: must be an absolute http or https URL",
+    ],
+    [
+      "redirect_uri with a space in its host",
+      { ...validBody, redirect_uri: "https://exa mple.com/" },
+      "redirect_uri: must be a URI",
+    ],
     ["an extra field", { ...validBody, scope: "shop" }, "scope: is not a known field"],
     ["an array", [validBody], "body: must be an object"],
     ["a string", "hello", "body: must be an object"],
@@ -42,7 +51,7 @@ describe("body validation", () => {
       "app_id: must be a string",
       "app_secret: is required",
       "extra: is not a known field",
-      "redirect_uri: must be a URI",
+      "redirect_uri: must be an absolute http or https URL",
     ]);
   });
 
@@ -58,6 +67,46 @@ describe("body validation", () => {
     const response = await mock.post(undefined, { body: withoutAppId, headers: { Prefer: "code=200" } });
     expect(await errorOf(response)).toEqual({ status: 400, code: "invalid_argument", msg: "app_id: is required" });
   });
+});
+
+describe("redirect_uri", () => {
+  const msg = "redirect_uri: must be an absolute http or https URL";
+
+  // The consent page's Allow answers 302 to it: any other scheme would run in, or leave, the owner's browser.
+  it.each([
+    "javascript:alert(document.domain)",
+    "data:text/html,<script>alert(1)</script>",
+    "file:///etc/passwd",
+    "vbscript:msgbox(1)",
+    "mailto:owner@example.com",
+    "x:y",
+    "http:evil.example",
+    "https:/evil.example",
+    "//evil.example/cb",
+  ])("refuses %s with 400 invalid_argument", async (redirect_uri) => {
+    const response = await mock.post(undefined, { body: { ...validBody, redirect_uri } });
+    expect(await errorOf(response)).toEqual({ status: 400, code: "invalid_argument", msg });
+  });
+
+  it.each(["https://shop.example.com/zalo/callback", "HTTP://localhost:3000/cb?from=zalo", "http://[::1]:8080/"])(
+    "takes %s",
+    async (redirect_uri) => {
+      expect((await mock.post(undefined, { body: { ...validBody, redirect_uri } })).status).toBe(200);
+    },
+  );
+
+  it.each(["code", "state", "error", "oa_id"])(
+    "refuses one whose query already has %s, which the callback adds",
+    async (name) => {
+      const redirect_uri = `https://shop.example.com/cb?from=zalo&${name}=1`;
+      const response = await mock.post(undefined, { body: { ...validBody, redirect_uri } });
+      expect(await errorOf(response)).toEqual({
+        status: 400,
+        code: "invalid_argument",
+        msg: "redirect_uri: must not carry oa_id, code, state or error in its query: Zalo adds them to the callback",
+      });
+    },
+  );
 });
 
 describe("a body with a huge number of mistakes", () => {
