@@ -33,7 +33,7 @@ const authorizeOA = (origin: string) =>
 
 describe("zaloCloudHandlers", () => {
   it("answers production's, sandbox's and baseUrl's origins, with consent links on the origin called", async () => {
-    const handlers = await zaloCloudHandlers({ baseUrl: "http://[::1]:4010/only-the-origin-counts" });
+    const handlers = await zaloCloudHandlers({ baseUrl: "http://[::1]:4010/" });
     for (const origin of [ORIGINS.production, ORIGINS.sandbox, "http://[::1]:4010"]) {
       const response = await answered(handlers, authorizeOA(origin));
       expect(response.status).toBe(200);
@@ -96,6 +96,10 @@ describe("zaloCloudHandlers", () => {
   it.each([
     [{ baseUrl: "127.0.0.1:4010" }, /^baseUrl must be an absolute URL such as "https:\/\/api.etelecom.vn", got/],
     [{ baseUrl: "ftp://mock.example.com" }, /^baseUrl must use https, got ftp:$/],
+    [
+      { baseUrl: "http://127.0.0.1:4010/mock" },
+      /^baseUrl "http:\/\/127.0.0.1:4010\/mock" has a path prefix, which the in-process handlers do not serve: give its origin \(http:\/\/127.0.0.1:4010\)$/,
+    ],
     [{ publicUrl: "mock.example.com" }, /^publicUrl "mock.example.com" is not a URL/],
     [
       { fixtures: { "shop-key": { oa: [{ oa_id: "1", status: "P" }] } } },

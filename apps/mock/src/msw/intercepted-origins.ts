@@ -1,4 +1,4 @@
-import { ORIGINS, resolveOrigin } from "@etelecom-zalo/openapi/origins";
+import { ORIGINS, resolveBaseUrl, resolveOrigin } from "@etelecom-zalo/openapi/origins";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -9,9 +9,14 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  * the colons and brackets of an origin such as `http://[::1]:4010` as its own syntax.
  */
 export function interceptedOrigins(baseUrl?: string): RegExp {
-  const origins = new Set([
-    ...Object.values(ORIGINS),
-    ...(baseUrl === undefined ? [] : [resolveOrigin(undefined, baseUrl, true)]),
-  ]);
+  const origin = baseUrl === undefined ? undefined : resolveOrigin(undefined, baseUrl, true);
+  // The client keeps a path prefix of its baseUrl (a mock behind a proxy at /mock); the handlers answer an origin,
+  // and would answer every prefixed call with bad_route: refused here, in one line, rather than on each call.
+  if (baseUrl !== undefined && resolveBaseUrl(undefined, baseUrl, true) !== origin) {
+    throw new Error(
+      `baseUrl ${JSON.stringify(baseUrl)} has a path prefix, which the in-process handlers do not serve: give its origin (${origin})`,
+    );
+  }
+  const origins = new Set([...Object.values(ORIGINS), ...(origin === undefined ? [] : [origin])]);
   return new RegExp(`^(?:${[...origins].map(escapeRegExp).join("|")})/`);
 }

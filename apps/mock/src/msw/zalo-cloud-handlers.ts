@@ -9,8 +9,8 @@ import { interceptedOrigins } from "./intercepted-origins.js";
 export interface ZaloCloudHandlersOptions extends Omit<MockEngineOptions, "log" | "specPath"> {
   /**
    * An origin to intercept besides production's (`https://api.etelecom.vn`) and sandbox's
-   * (`https://api-sandbox.etelecom.vn`), e.g. the `baseUrl` an app already uses for the mock server; only its origin
-   * counts, as for the client's `baseUrl`.
+   * (`https://api-sandbox.etelecom.vn`), e.g. the `baseUrl` an app already uses for the mock server: an origin, read as
+   * the client reads its `baseUrl`; one with a path prefix is refused (the handlers answer an origin).
    */
   baseUrl?: string;
 }
