@@ -11,11 +11,11 @@ import { authorize, send } from "./requests.js";
 /** The monorepo root (bench/dist/../..). */
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The JS file behind a package's bin, run with `node` to skip the shell shim. */
-export function binPath(name: string, bin: string): string {
-  const manifest = createRequire(import.meta.url).resolve(`${name}/package.json`);
-  const { bin: bins } = JSON.parse(readFileSync(manifest, "utf8")) as { bin: Record<string, string> };
-  return join(dirname(manifest), bins[bin] ?? "");
+/** The JS file behind a package's bin (a dependency of `from`'s package), run with `node` to skip the shell shim. */
+export function binPath(name: string, bin: string, from = import.meta.url): string {
+  const manifest = createRequire(from).resolve(`${name}/package.json`);
+  const { bin: bins } = JSON.parse(readFileSync(manifest, "utf8")) as { bin: string | Record<string, string> };
+  return join(dirname(manifest), (typeof bins === "string" ? bins : bins[bin]) ?? "");
 }
 
 const PRISM = binPath("@stoplight/prism-cli", "prism");
