@@ -4,23 +4,13 @@ import { join, resolve } from "node:path";
 import { parseOptions } from "./options.js";
 import { renderReport, type SuiteResult } from "./report.js";
 import { repoRoot } from "./servers.js";
-import { runBundle } from "./suites/bundle.js";
-import { runClient } from "./suites/client.js";
-import { runFixtures } from "./suites/fixtures.js";
-import { runSoak } from "./suites/soak.js";
-import { runStartup } from "./suites/startup.js";
-import { runThroughput } from "./suites/throughput.js";
+import * as clientSuites from "./suites/client.js";
+import * as loadSuites from "./suites/load.js";
+import * as startSuites from "./suites/starts.js";
 
 const argv = process.argv.slice(2);
 const options = parseOptions(argv);
-const suites = {
-  startup: runStartup,
-  fixtures: runFixtures,
-  throughput: runThroughput,
-  soak: runSoak,
-  client: runClient,
-  bundle: runBundle,
-};
+const suites = { ...startSuites, ...loadSuites, ...clientSuites };
 const started = performance.now();
 // The servers' output and intermediate files: kept, and named, when a suite fails.
 const logDir = mkdtempSync(join(tmpdir(), "etelecom-zalo-bench-"));

@@ -20,24 +20,24 @@ export type Options = Record<keyof typeof KNOBS, number> & { only: (typeof SUITE
 const USAGE = [
   `Usage: pnpm bench [--quick] [--only ${SUITES.join(",")}] [--out FILE | --no-write] [--KNOB N]...`,
   ...Object.entries(KNOBS).map(
-    ([name, [normal, quick, what]]) => `  --${name.padEnd(10)} ${what} (${normal}; quick ${quick})`,
+    ([name, [full, quick, what]]) => `  --${name.padEnd(10)} ${what} (${full}; quick ${quick})`,
   ),
   "--quick runs every suite shorter and prints the report without writing docs/benchmarks.md (unless --out).",
 ].join("\n");
 
 /** Reads the flags; the knobs default to a full run, or a short one with `--quick`. Exits after `--help`. */
 export function parseOptions(argv: string[]): Options {
-  const string = { type: "string" } as const;
-  const flags = { quick: { type: "boolean" }, "no-write": { type: "boolean" }, help: { type: "boolean" } } as const;
-  const knobFlags = Object.fromEntries(Object.keys(KNOBS).map((name) => [name, string]));
-  const { values } = parseArgs({ args: argv, options: { ...knobFlags, ...flags, only: string, out: string } });
+  const [string, boolean] = [{ type: "string" }, { type: "boolean" }] as const;
+  const knobs = Object.fromEntries(Object.keys(KNOBS).map((name) => [name, string]));
+  const flags = { ...knobs, only: string, out: string, quick: boolean, "no-write": boolean, help: boolean };
+  const { values } = parseArgs({ args: argv, options: flags });
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
-  const knobs = Object.entries(KNOBS).map(([name, [normal, quick]]) => {
-    const given = (values as Record<string, unknown>)[name];
-    const value = typeof given === "string" ? Number(given) : values.quick ? quick : normal;
+  const given = values as Record<string, string | undefined>;
+  const numbers = Object.entries(KNOBS).map(([name, [full, quick]]) => {
+    const value = Number(given[name] ?? (values.quick ? quick : full));
     if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer\n${USAGE}`);
     return [name, value];
   });
@@ -45,9 +45,5 @@ export function parseOptions(argv: string[]): Options {
   const unknown = only.filter((name) => !(SUITES as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(", ")}\n${USAGE}`);
   const out = values["no-write"] ? undefined : (values.out ?? (values.quick ? undefined : "docs/benchmarks.md"));
-  return {
-    ...(Object.fromEntries(knobs) as Record<keyof typeof KNOBS, number>),
-    only: only as Options["only"],
-    ...(out && { out }),
-  };
+  return { ...(Object.fromEntries(numbers) as Options), only: only as Options["only"], ...(out && { out }) };
 }

@@ -1,9 +1,14 @@
+import { createRequire } from "node:module";
 import type { HttpHandler } from "msw";
-// Not from "msw" itself, whose index also loads GraphQL and WebSocket support (about 0.1 s) that these never use.
-import { http } from "msw/core/http";
 import { checkOptions, optionNames } from "../core/options.js";
 import { createMockEngine, type MockEngineOptions } from "../engine/create-mock-engine.js";
 import { interceptedOrigins } from "./intercepted-origins.js";
+import { assertMswRunsOn, httpModuleOf } from "./msw-version.js";
+
+// The app's MSW (a peer dependency), 2 or 3. `http` is not taken from "msw" itself, whose index also loads GraphQL
+// and WebSocket support (about 0.1 s) that these never use, but from the module that holds it in that version.
+const { version: mswVersion } = createRequire(import.meta.url)("msw/package.json") as { version: string };
+const { http } = (await import(httpModuleOf(mswVersion))) as typeof import("msw/core/http");
 
 /** Options of {@link zaloCloudHandlers}: the engine's, and which origin to intercept besides eTelecom's own. */
 export interface ZaloCloudHandlersOptions extends Omit<MockEngineOptions, "log" | "specPath"> {
@@ -34,10 +39,12 @@ export interface ZaloCloudHandlers extends Array<HttpHandler> {
 /**
  * Creates MSW handlers for `setupServer` on the mock's engine: every request to eTelecom's production and sandbox
  * origins, and to `baseUrl`, gets the answer the mock server would give it. Asynchronous because the engine is: it
- * loads the spec and Prism once per process, and a bad option rejects here rather than on the first request.
+ * loads the spec and Prism once per process, and a bad option rejects here rather than on the first request, as does
+ * MSW 3 on a Node older than it runs on.
  */
 export async function zaloCloudHandlers(options: ZaloCloudHandlersOptions = {}): Promise<ZaloCloudHandlers> {
   checkOptions(options, HANDLER_OPTIONS);
+  assertMswRunsOn(mswVersion, process.versions.node);
   const { baseUrl, ...engineOptions } = options;
   const origins = interceptedOrigins(baseUrl);
   const engine = await createMockEngine(engineOptions);

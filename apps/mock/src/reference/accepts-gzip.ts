@@ -1,12 +1,11 @@
-/** Whether an `Accept-Encoding` header allows gzip: `gzip` (or `x-gzip`), else `*`, with no `q=0` (RFC 9110 12.5.3). */
+import Negotiator from "negotiator";
+
+/**
+ * Whether an `Accept-Encoding` header asks for gzip over the plain file, read by `negotiator` (Express's): q-values,
+ * `*` and `q=0` refusals as RFC 9110 12.5.3 has them. It does not know `x-gzip`, which 8.4.1.3 makes the same coding
+ * as `gzip`: it reads it as `gzip`.
+ */
 export function acceptsGzip(header: string | null): boolean {
-  let wildcard = false;
-  for (const coding of header?.split(",") ?? []) {
-    const [name, ...parameters] = coding.split(";").map((part) => part.trim().toLowerCase());
-    const q = parameters.find((parameter) => parameter.startsWith("q="));
-    const allowed = q === undefined || Number(q.slice(2)) > 0;
-    if (name === "gzip" || name === "x-gzip") return allowed;
-    if (name === "*") wildcard = allowed;
-  }
-  return wildcard;
+  const codings = header?.replace(/\bx-gzip\b/gi, "gzip");
+  return new Negotiator({ headers: { "accept-encoding": codings } }).encoding(["gzip", "identity"]) === "gzip";
 }

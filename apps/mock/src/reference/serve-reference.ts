@@ -3,7 +3,12 @@ import { loadSpec, specPath } from "@etelecom-zalo/openapi";
 import type { MockRequest } from "../core/mock-request.js";
 import { DOCS_CONTENT_SECURITY_POLICY, DOCS_INIT, DOCS_PAGE, DOCS_PATHS } from "./docs-page.js";
 import { readScalarBundle } from "./scalar-bundle.js";
-import { respondWithAsset, type StaticAsset, staticAsset } from "./static-asset.js";
+import type { StaticAsset } from "./static-asset.js";
+
+// Loaded with the first request for the reference, with the libraries it uses: every mock starts, few serve docs.
+const assets = () => import("./static-asset.js");
+const staticAsset: typeof import("./static-asset.js").staticAsset = async (...args) =>
+  (await assets()).staticAsset(...args);
 
 const JAVASCRIPT = { "content-type": "text/javascript; charset=utf-8" };
 
@@ -45,5 +50,5 @@ export async function serveReference(request: MockRequest, path: string): Promis
     // A failed read is not cached: the next request tries again (and the engine reports this one).
     asset.catch(() => built.delete(path));
   }
-  return respondWithAsset(request, await asset);
+  return (await assets()).respondWithAsset(request, await asset);
 }

@@ -14,6 +14,7 @@ describe("acceptsGzip", () => {
     ["*;q=0", false],
     ["identity", false],
     ["br, deflate", false],
+    ["identity, gzip;q=0.5", false],
     ["", false],
   ])("reads %j as %s", (header, expected) => {
     expect(acceptsGzip(header)).toBe(expected);

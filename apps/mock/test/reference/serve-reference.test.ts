@@ -124,6 +124,12 @@ describe("transfer", () => {
     expect(gzipTag).not.toBe(plainTag);
   });
 
+  it("sends the whole answer again to a reload, which asks for no cached copy", async () => {
+    const etag = (await get("/openapi.json")).headers.get("etag") ?? "";
+    const reload = await get("/openapi.json", { headers: { "If-None-Match": etag, "Cache-Control": "no-cache" } });
+    expect(reload.status).toBe(200);
+  });
+
   it("answers HEAD with GET's headers and no body", async () => {
     const got = await get("/openapi.yaml");
     const head = await get("/openapi.yaml", { method: "HEAD" });
