@@ -148,9 +148,56 @@ function readFixtures(path: string): NonNullable<StartMockOptions["fixtures"]> {
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
+  let fixtures: NonNullable<StartMockOptions["fixtures"]>;
   try {
-    return JSON.parse(text);
+    fixtures = JSON.parse(text);
   } catch (failure) {
     throw new Error(`--fixtures ${path}: is not valid JSON (${(failure as Error).message})`);
   }
+  const repeated = repeatedKey(text);
+  if (repeated !== undefined) throw new Error(`--fixtures ${path}: ${repeated}`);
+  return fixtures;
+}
+
+/**
+ * A key that appears twice in one object of the file's first two levels (a Bearer key, or a resource of one key),
+ * said as the refusal's text: JSON.parse keeps only the last of them, so a fixture written twice would lose its first
+ * half without a word. Deeper objects (the records) are checked against their schema instead. A scan of the text,
+ * since the parsed value no longer shows it: about 0.2 s for a file at the limit.
+ */
+function repeatedKey(text: string): string | undefined {
+  // Each open object or array: whether it is an object, the keys seen in it (first two levels), and its own key.
+  const open: { object: boolean; keys?: Set<string>; name?: string }[] = [];
+  let expectingKey = false;
+  let lastKey = "";
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22 /* " */) {
+      let end = index + 1;
+      while (text.charCodeAt(end) !== 0x22) end += text.charCodeAt(end) === 0x5c /* backslash */ ? 2 : 1;
+      const top = open.at(-1);
+      if (expectingKey && top?.keys !== undefined) {
+        const key = JSON.parse(text.slice(index, end + 1)) as string;
+        if (top.keys.has(key)) {
+          const where = top.name === undefined ? "" : ` in ${JSON.stringify(top.name)}`;
+          return `${JSON.stringify(key)} appears twice${where} (JSON keeps only the last)`;
+        }
+        top.keys.add(key);
+        lastKey = key;
+      }
+      expectingKey = false;
+      index = end;
+    } else if (code === 0x7b /* { */) {
+      const depth = open.length;
+      open.push({ object: true, ...(depth < 2 && { keys: new Set() }), ...(depth === 1 && { name: lastKey }) });
+      expectingKey = true;
+    } else if (code === 0x5b /* [ */) {
+      open.push({ object: false });
+    } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+      open.pop();
+    } else if (code === 0x2c /* , */) {
+      expectingKey = open.at(-1)?.object === true;
+    }
+  }
+  return undefined;
 }
