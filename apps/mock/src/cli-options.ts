@@ -170,14 +170,20 @@ function repeatedKey(text: string): string | undefined {
   const open: { object: boolean; keys?: Set<string>; name?: string }[] = [];
   let expectingKey = false;
   let lastKey = "";
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x22 /* " */) {
-      let end = index + 1;
-      while (text.charCodeAt(end) !== 0x22) end += text.charCodeAt(end) === 0x5c /* backslash */ ? 2 : 1;
+  // Jumps from one character that matters to the next: a regular expression scans far faster than a loop in JS.
+  const structure = /["{}[\],]/g;
+  for (let found = structure.exec(text); found !== null; found = structure.exec(text)) {
+    const start = found.index;
+    const character = text[start];
+    if (character === '"') {
+      let end = text.indexOf('"', start + 1);
+      // A quote after an odd number of backslashes is part of the string.
+      for (let slashes = countBackslashes(text, end); slashes % 2 === 1; slashes = countBackslashes(text, end)) {
+        end = text.indexOf('"', end + 1);
+      }
       const top = open.at(-1);
       if (expectingKey && top?.keys !== undefined) {
-        const key = JSON.parse(text.slice(index, end + 1)) as string;
+        const key = JSON.parse(text.slice(start, end + 1)) as string;
         if (top.keys.has(key)) {
           const where = top.name === undefined ? "" : ` in ${JSON.stringify(top.name)}`;
           return `${JSON.stringify(key)} appears twice${where} (JSON keeps only the last)`;
@@ -186,18 +192,25 @@ function repeatedKey(text: string): string | undefined {
         lastKey = key;
       }
       expectingKey = false;
-      index = end;
-    } else if (code === 0x7b /* { */) {
+      structure.lastIndex = end + 1;
+    } else if (character === "{") {
       const depth = open.length;
       open.push({ object: true, ...(depth < 2 && { keys: new Set() }), ...(depth === 1 && { name: lastKey }) });
       expectingKey = true;
-    } else if (code === 0x5b /* [ */) {
+    } else if (character === "[") {
       open.push({ object: false });
-    } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+    } else if (character === "}" || character === "]") {
       open.pop();
-    } else if (code === 0x2c /* , */) {
+    } else {
       expectingKey = open.at(-1)?.object === true;
     }
   }
   return undefined;
+}
+
+/** How many backslashes stand right before `index`. */
+function countBackslashes(text: string, index: number): number {
+  let count = 0;
+  while (text.charCodeAt(index - 1 - count) === 0x5c) count++;
+  return count;
 }
