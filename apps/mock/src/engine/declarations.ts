@@ -18,6 +18,16 @@ const OUTPUT = 1;
 
 let formatSchema: unknown;
 
+/** What the format's JSON Schema finds wrong with the declarations, by Prism's validator; snapshot-spec.mjs too. */
+export function formatProblems(
+  shared: Pick<Shared, "validateAgainstSchema">,
+  declarations: MockDeclarations,
+): string[] {
+  formatSchema ??= JSON.parse(readFileSync(mockDeclarationsSchemaPath, "utf8"));
+  const found = shared.validateAgainstSchema(declarations, formatSchema as never, false, OUTPUT, "x-mock");
+  return found._tag === "Some" ? found.value.map((d: IPrismDiagnostic) => clause(d, true).join(": ")) : [];
+}
+
 /**
  * The spec's `x-mock` declarations, checked as the spec's lint checks them (the format's JSON Schema, then what a
  * schema cannot say) and against the hooks this engine was given. Throws one Error listing every problem, so the
@@ -25,9 +35,7 @@ let formatSchema: unknown;
  */
 export function loadDeclarations(shared: Shared, hooks: Hooks): MockDeclarations {
   const declarations = readMockDeclarations(shared.spec);
-  formatSchema ??= JSON.parse(readFileSync(mockDeclarationsSchemaPath, "utf8"));
-  const found = shared.validateAgainstSchema(declarations, formatSchema as never, false, OUTPUT, "x-mock");
-  const problems = found._tag === "Some" ? found.value.map((d: IPrismDiagnostic) => clause(d, true).join(": ")) : [];
+  const problems = shared.declarationsChecked ? [] : formatProblems(shared, declarations);
   problems.push(
     ...checkMockDeclarations(shared.spec, new Set([...Object.keys(hooks.hooks), ...Object.keys(hooks.samples)])),
   );
