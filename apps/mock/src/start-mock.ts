@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { checkOptions, optionNames } from "./core/options.js";
-import { createEngineCore, type MockEngineOptions } from "./engine/create-mock-engine.js";
+import { BEHAVIOUR_OPTIONS, createEngineCore, type MockEngineOptions } from "./engine/create-mock-engine.js";
 import { answerClientError } from "./node/client-error.js";
 import { connectionRegistry } from "./node/connections.js";
 import { errorResponse, writeRawError } from "./node/raw-answer.js";
@@ -23,16 +23,11 @@ export interface StartMockOptions extends Omit<MockEngineOptions, "log"> {
 
 /** The names {@link startMock} takes. */
 export const START_OPTIONS = optionNames({
+  ...BEHAVIOUR_OPTIONS,
   port: true,
   host: true,
   verbose: true,
   requestTimeout: true,
-  stateless: true,
-  dynamic: true,
-  publicUrl: true,
-  fixtures: true,
-  seed: true,
-  now: true,
   specPath: true,
 } satisfies Record<keyof StartMockOptions, true>);
 

@@ -43,13 +43,18 @@ export interface MockEngineOptions {
   specPath?: string;
 }
 
-const ENGINE_OPTIONS = optionNames({
+/** The options of the mock's behaviour, which every entry point takes (the server and the handlers add their own). */
+export const BEHAVIOUR_OPTIONS = {
   stateless: true,
   dynamic: true,
   publicUrl: true,
   fixtures: true,
   seed: true,
   now: true,
+} as const;
+
+const ENGINE_OPTIONS = optionNames({
+  ...BEHAVIOUR_OPTIONS,
   log: true,
   specPath: true,
 } satisfies Record<keyof MockEngineOptions, true>);

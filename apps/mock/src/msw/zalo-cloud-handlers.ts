@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { HttpHandler } from "msw";
 import { checkOptions, optionNames } from "../core/options.js";
-import { createMockEngine, type MockEngineOptions } from "../engine/create-mock-engine.js";
+import { BEHAVIOUR_OPTIONS, createMockEngine, type MockEngineOptions } from "../engine/create-mock-engine.js";
 import { interceptedOrigins } from "./intercepted-origins.js";
 import { assertMswRunsOn, httpModuleOf } from "./msw-version.js";
 
@@ -21,13 +21,8 @@ export interface ZaloCloudHandlersOptions extends Omit<MockEngineOptions, "log" 
 }
 
 const HANDLER_OPTIONS = optionNames({
+  ...BEHAVIOUR_OPTIONS,
   baseUrl: true,
-  stateless: true,
-  dynamic: true,
-  publicUrl: true,
-  fixtures: true,
-  seed: true,
-  now: true,
 } satisfies Record<keyof ZaloCloudHandlersOptions, true>);
 
 /** MSW request handlers that answer as the mock server does (spread them into `setupServer`), and their reset. */
