@@ -5,6 +5,9 @@ import { type Answer, apiError } from "../core/answer.js";
 const BEARER = /^Bearer +(\S+) *$/i;
 const EMPTY_BEARER = /^Bearer *$/i;
 
+/** The key of an `Authorization: Bearer <key>` header, if it is one: what identifies a caller, here and elsewhere. */
+export const bearerKey = (authorization: string | null) => BEARER.exec(authorization ?? "")?.[1];
+
 /** The caller's key (`""` for an operation without security), or the `unauthenticated` answer. */
 export type Authenticated = { key: string } | { answer: Answer };
 
@@ -30,9 +33,9 @@ export function authenticate(
       ),
     };
   }
-  const bearer = BEARER.exec(authorization);
-  if (bearer === null) {
+  const key = bearerKey(authorization);
+  if (key === undefined) {
     return { answer: apiError(401, "unauthenticated", 'malformed Authorization header: expected "Bearer <key>"') };
   }
-  return { key: bearer[1] as string };
+  return { key };
 }

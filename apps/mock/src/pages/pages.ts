@@ -1,3 +1,4 @@
+import { bearerKey } from "../auth/authenticate.js";
 import { type Answer, apiError, invalidArgument, json } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
 import { readBody } from "../core/read-body.js";
@@ -11,8 +12,6 @@ export interface Page {
   control?: boolean;
   answer(request: MockRequest, url: URL): Answer | Promise<Answer>;
 }
-
-const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
  * `POST /__reset`. With `Authorization: Bearer <key>`, forgets that key only (test files that share one mock keep
@@ -46,7 +45,7 @@ async function reset(store: Store, request: MockRequest): Promise<Answer> {
     store.resetAll();
     return json(200, { status: "reset", scope: "all" }, "every key reset");
   }
-  const key = BEARER.exec(request.headers.get("authorization") ?? "")?.[1];
+  const key = bearerKey(request.headers.get("authorization"));
   if (key === undefined) {
     return apiError(401, "unauthenticated", 'missing Authorization header: send the key to reset, or {"all": true}');
   }
