@@ -34,7 +34,7 @@ export interface ZaloCloudClientOptions {
   /** Milliseconds a call waits for the whole answer before it rejects with `EtelecomTimeoutError`; default 30000. */
   timeout?: number;
   /**
-   * How many times a call the spec marks idempotent (the reads `listOA`, `getShopOA`) is sent again after a
+   * How many times a call the spec marks idempotent (`x-idempotent: true`: reads) is sent again after a
    * connection refused or reset before any answer, or a 429, 502, 503 or 504: an integer from 0 (never) to 10;
    * default 2. The waits grow (0.5 s, 1 s, 2 s… up to 8 s, with jitter) or follow `Retry-After` up to 60 s, and
    * `timeout` covers every attempt and wait. Any other operation is never sent twice: a repeat could act twice.

@@ -8,7 +8,7 @@ import { createSpecAnswers } from "./spec-answers.js";
 
 /**
  * Stage 7, answer: turns a verdict into the answer on the wire. A success passes through its status's schema,
- * which drops what the schema does not declare (a stored OA has a webhook; ConnectOA answers an OA, which has none);
+ * which drops what the schema does not declare (a stored OA has a webhook; an operation that answers the OA schema has none);
  * an example is answered as the spec documents it.
  */
 export function createAnswerVerdict(shared: Shared) {

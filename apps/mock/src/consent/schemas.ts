@@ -1,6 +1,6 @@
 import type { components } from "@etelecom-zalo/openapi/types";
 
-/** An OA with its promotion quotas and webhook, as `GetShopOA` answers it: what the OA resource stores. */
+/** An OA with its promotion quotas and webhook (the spec's ShopOA): what the OA resource stores. */
 export type ShopOA = components["schemas"]["ShopOA"];
 
 /** What an OA is on Zalo, whoever connects it: the fields a connection does not decide. */

@@ -35,7 +35,7 @@ function shapeOf(schema: Record<string, unknown>): Shape {
 
 /**
  * `value` without the keys its schema does not declare, at every depth, in the schema's order: what the state keeps
- * (a stored OA has its webhook) may be more than an operation answers (ConnectOA answers an OA, which has none).
+ * (a stored OA has its webhook) may be more than an operation answers (one that answers the OA schema has none).
  */
 export function keepDeclared(value: unknown, schema: unknown): unknown {
   if (!isObject(schema)) return value;

@@ -17,7 +17,7 @@ const compiled = new WeakMap<SpecOperation[], Route[]>();
 
 /**
  * Compiles each path template once. A path parameter with an enum (like `scope`) matches only its values, so
- * `/v1/admin.Zalo/AuthorizeOA` is no route at all; any other parameter matches one segment up to a `/` or `.`.
+ * `/v1/admin.Zalo/<Method>` is no route at all; any other parameter matches one segment up to a `/` or `.`.
  */
 function compile(operations: SpecOperation[]): Route[] {
   let routes = compiled.get(operations);
