@@ -1,6 +1,7 @@
-import { EtelecomApiError, type Scope } from "@etelecom-zalo/client";
+import type { Scope } from "@etelecom-zalo/client";
 import { findOperation, loadSpec, readMockDeclarations } from "@etelecom-zalo/openapi";
 import { describe, expect, it } from "vitest";
+import { apiError } from "../support/api-error.js";
 import { freshKey, methodOf, mockClient } from "../support/client.js";
 
 // Built from each operation's x-mock: what its declared behaviour answers on a key that has nothing, for real
@@ -30,19 +31,10 @@ function documented(operationId: string, example: string) {
   return { status: response?.status, body: response?.examples.get(example) };
 }
 
-async function refusal(call: Promise<unknown>): Promise<EtelecomApiError> {
-  const error = await call.then(
-    () => expect.fail("the call should have been refused"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EtelecomApiError);
-  return error as EtelecomApiError;
-}
-
 describe.each<Scope>(["shop", "partner"])("the declared behaviour, without Prefer, as %s", (scope) => {
   it.each(missing)("$operationId answers $example on a key that has nothing", async ({ operationId, example }) => {
     const call = methodOf(mockClient({ scope, apiKey: freshKey() }), operationId);
-    const error = await refusal(call(findOperation(operationId).requestExample));
+    const error = await apiError(call(findOperation(operationId).requestExample));
     const { status, body } = documented(operationId, example);
     expect(error).toMatchObject({ status, body });
   });
@@ -51,7 +43,7 @@ describe.each<Scope>(["shop", "partner"])("the declared behaviour, without Prefe
     "$operationId answers $example to a $side cursor it never issued",
     async ({ operationId, side, example }) => {
       const call = methodOf(mockClient({ scope, apiKey: freshKey() }), operationId);
-      const error = await refusal(call({ paging: { [side]: "Zm9yZ2Vk" } }));
+      const error = await apiError(call({ paging: { [side]: "Zm9yZ2Vk" } }));
       const { status, body } = documented(operationId, example);
       expect(error).toMatchObject({ status, body });
     },

@@ -1,17 +1,8 @@
-import { EtelecomApiError, type Scope } from "@etelecom-zalo/client";
+import type { Scope } from "@etelecom-zalo/client";
 import { findOperation, listOperations } from "@etelecom-zalo/openapi";
 import { describe, expect, it } from "vitest";
+import { apiError } from "../support/api-error.js";
 import { methodOf, mockClient } from "../support/client.js";
-
-/** eTelecom's error, as the client raises it, for a call that must fail. */
-async function apiError(call: Promise<unknown>): Promise<EtelecomApiError> {
-  const error = await call.then(
-    () => expect.fail("the call should have failed"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EtelecomApiError);
-  return error as EtelecomApiError;
-}
 
 /** Sends `body` as it is, past the client's own checks, through openapi-fetch's raw client. */
 function sendRaw(scope: Scope, path: string, body: unknown, serialize?: () => string) {
