@@ -102,10 +102,17 @@ export function listPage(
     }
     return 0;
   };
-  const byKey = new Map(records.map((record) => [cursorOf(shape, record), record]));
+  // The record a cursor names: read from the cursor, not by encoding every record's cursor on each call. A cursor
+  // is one this list issued only when it is exactly the encoding of "<resource>:<key>" of one of its records.
   const anchor = (side: "after" | "before") => {
     const cursor = asked[side];
-    return cursor ? byKey.get(cursor) : undefined;
+    if (!cursor || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+    const text = Buffer.from(cursor, "base64url").toString("utf8");
+    const prefix = `${shape.resource}:`;
+    if (!text.startsWith(prefix)) return undefined;
+    const id = text.slice(prefix.length);
+    const record = records.find((candidate) => String(candidate[shape.key]) === id);
+    return record !== undefined && cursorOf(shape, record) === cursor ? record : undefined;
   };
   const after = anchor("after");
   if (asked.after && after === undefined) return { badCursor: "after" };
