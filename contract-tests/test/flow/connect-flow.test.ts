@@ -70,15 +70,20 @@ describe.each<Scope>(["shop", "partner"])("the Connect Zalo OA flow through the 
     await zalo.connectOA(used);
     const wrongState = parseAuthorizationCallback(await consentedCallback(zalo));
     const wrongOA = parseAuthorizationCallback(await consentedCallback(zalo));
+    // Each call starts only when awaited: calls started together would leave a rejection unobserved while an
+    // earlier one is awaited, which Node reports as an unhandled rejection on a slow machine.
     for (const [call, msg] of [
-      [zalo.connectOA(used), "code: is invalid, expired or already used"],
+      [() => zalo.connectOA(used), "code: is invalid, expired or already used"],
       [
-        zalo.connectOA({ ...wrongState, state: Number(wrongState.state) + 1 }),
+        () => zalo.connectOA({ ...wrongState, state: Number(wrongState.state) + 1 }),
         "state: does not match the consent link",
       ],
-      [zalo.connectOA({ ...wrongOA, oa_id: wrongOA.oa_id === "1" ? "2" : "1" }), "oa_id: does not match the consent"],
+      [
+        () => zalo.connectOA({ ...wrongOA, oa_id: wrongOA.oa_id === "1" ? "2" : "1" }),
+        "oa_id: does not match the consent",
+      ],
     ] as const) {
-      expect(await rejection(call)).toMatchObject({ status: 400, code: "invalid_argument", msg });
+      expect(await rejection(call())).toMatchObject({ status: 400, code: "invalid_argument", msg });
     }
   });
 
@@ -87,11 +92,11 @@ describe.each<Scope>(["shop", "partner"])("the Connect Zalo OA flow through the 
     const { oa_id } = await connectOne(owner);
     const stranger = shopClient(scope);
     for (const call of [
-      stranger.getShopOA({ oa_id }),
-      stranger.updateShopOA({ oa_id, webhook_url: "https://example.com/hook" }),
-      stranger.refreshToken({ oa_id }),
+      () => stranger.getShopOA({ oa_id }),
+      () => stranger.updateShopOA({ oa_id, webhook_url: "https://example.com/hook" }),
+      () => stranger.refreshToken({ oa_id }),
     ]) {
-      const error = await rejection(call);
+      const error = await rejection(call());
       expect(error).toBeInstanceOf(EtelecomApiError);
       expect(error).toMatchObject({ status: 404, code: "not_found" });
     }
