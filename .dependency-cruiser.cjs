@@ -14,8 +14,12 @@ const ABOVE_THE_LIBRARIES = `${workspacePackage("apps/demo", "@etelecom-zalo/dem
 // The mock's request pipeline, in the order a request goes through it (engine/pipeline.ts runs them): a stage may
 // use what an earlier stage made, never a later one, so each can be read knowing only what comes before it.
 const MOCK_STAGES = ["router", "auth", "reader", "validator", "scenario", "behaviour", "answer"];
-/** What the mock's engine assembles: its stages, pages and the consent flow; only the adapters sit above it. */
-const MOCK_ASSEMBLY = "^apps/mock/src/(engine|pages|consent|router|auth|reader|validator|scenario|behaviour|answer)/";
+/**
+ * What the mock's engine assembles: its stages, pages and the hooks of the protocols that are not CRUD (the consent
+ * flow, Zalo's rules); only the adapters sit above it.
+ */
+const MOCK_ASSEMBLY =
+  "^apps/mock/src/(engine|pages|consent|zalo|router|auth|reader|validator|scenario|behaviour|answer)/";
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
@@ -38,7 +42,9 @@ module.exports = {
         "hooks): a stage reaching forward would run a later decision early, and the pipeline would stop reading " +
         "in the order requests go through it.",
       from: { path: `^apps/mock/src/${stage}/` },
-      to: { path: `^apps/mock/src/(${[...MOCK_STAGES.slice(index + 1), "engine", "pages", "consent"].join("|")})/` },
+      to: {
+        path: `^apps/mock/src/(${[...MOCK_STAGES.slice(index + 1), "engine", "pages", "consent", "zalo"].join("|")})/`,
+      },
     })),
     {
       name: "mock-foundation-below-the-stages",

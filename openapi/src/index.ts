@@ -23,6 +23,7 @@ export {
 } from "./load-spec.js";
 export {
   checkMockDeclarations,
+  type DeclaredFilter,
   type DeclaredValue,
   type FilterDeclaration,
   filterOf,

@@ -8,7 +8,7 @@ import { deref, type OpenApiDocument, specPath } from "./load-spec.js";
  */
 
 /** How a list filter field compares with a record's field. */
-export type Match = "equals" | "contains" | "from" | "to";
+export type Match = "equals" | "contains" | "from" | "to" | "in" | "any";
 
 /** What a declared value is: `$body.<field>`, `$now`, `$int64`, `$shop_id`, or a literal. */
 export type DeclaredValue = string | number | boolean | null;
@@ -22,23 +22,42 @@ export interface ResourceDeclaration {
   key: string;
   /** The fields lists sort by, the key last. */
   order: string[];
-  /** Records belong to a record of another resource, named by a body field; absent: to the API key alone. */
-  owner?: { resource: string; by: string; missing: string };
+  /**
+   * Records belong to a record of another resource: the record `field` naming it, the body fields naming it (the
+   * first given wins; `[field]` when absent); absent: records belong to the API key alone.
+   */
+  owner?: { resource: string; field: string; by?: string[]; missing: string };
   caps: { entries: number; bytes: number };
   /** The mock's hook that fills what a fixture entry leaves out and makes dynamic mode's records. */
   sample?: string;
+  /** The mock's hook that shows a record as it stands on the mock's clock, whenever it is read or listed. */
+  view?: string;
 }
 
 /** A filter field of a list: the record field it reads and how it compares. */
 export interface FilterDeclaration {
   field: string;
   match: Match;
+  /** Another filter field whose value picks the record field (`fields[value]`), `field` when it is not given. */
+  by?: string;
+  fields?: Record<string, string>;
 }
+
+/** A filter field as the document may write it: `name: contains`, or the long form. */
+export type DeclaredFilter = Match | { field?: string; match: Match; by?: string; fields?: Record<string, string> };
 
 /** How the stateful mock answers one operation. */
 export type OperationDeclaration =
   | { stateless: true }
-  | { action: "hook"; hook: string; resource?: string; key?: string; missing?: string }
+  | {
+      action: "hook";
+      hook: string;
+      resource?: string;
+      key?: string;
+      missing?: string;
+      /** Values given to the hook, evaluated like `fill`. */
+      with?: Record<string, DeclaredValue>;
+    }
   | {
       action: "read" | "update";
       resource: string;
@@ -51,9 +70,12 @@ export type OperationDeclaration =
       action: "list";
       resource: string;
       items: string;
-      filter?: Record<string, Match | { field?: string; match: Match }>;
+      filter?: Record<string, DeclaredFilter>;
       bad_cursor?: { after: string; before: string };
-    };
+      /** `false`: every record in one answer, without `paging`. */
+      paged?: boolean;
+    }
+  | { action: "delete"; resource: string; key?: string; missing: string; items: string };
 
 /** Every declaration of a document, as `x-mock.schema.json` describes the whole. */
 export interface MockDeclarations {
@@ -76,10 +98,10 @@ export function readMockDeclarations(spec: OpenApiDocument): MockDeclarations {
 }
 
 /** A list filter field's declaration in its long form: `name: contains` is `{ field: name, match: contains }`. */
-export function filterOf(name: string, declared: Match | { field?: string; match: Match }): FilterDeclaration {
+export function filterOf(name: string, declared: DeclaredFilter): FilterDeclaration {
   return typeof declared === "string"
     ? { field: name, match: declared }
-    : { field: declared.field ?? name, match: declared.match };
+    : { ...declared, field: declared.field ?? name };
 }
 
 /** The named examples an operation documents, over all its statuses. */
@@ -115,6 +137,7 @@ export function checkMockDeclarations(spec: OpenApiDocument, hooks?: ReadonlySet
     }
     resourceNamed(`x-mock-resources.${name}.owner`, resource.owner?.resource);
     hookNamed(`x-mock-resources.${name}.sample`, resource.sample);
+    hookNamed(`x-mock-resources.${name}.view`, resource.view);
   }
   for (const { operationId } of listOperations(spec)) {
     const declared = operations[operationId];

@@ -24,7 +24,8 @@ export function generate(
   now: number,
 ): unknown {
   if ("stateless" in declaration) return undefined;
-  if (declaration.action === "hook") return (hooks[declaration.hook] as Hook).generate(body, random, now);
+  if (declaration.action === "hook") return (hooks[declaration.hook] as Hook).generate?.(body, random, now);
+  if (declaration.action === "delete") return undefined;
   const resource = declarations.resources[declaration.resource];
   const sample = resource?.sample === undefined ? undefined : samples[resource.sample];
   if (resource === undefined || sample === undefined) return undefined;
@@ -50,7 +51,9 @@ export function generate(
       }
       const count = integerBelow(random, Math.min(limit, GENERATED_PAGE) + 1);
       const items = Array.from({ length: count }, () => sample.generate(fixed, random, now));
-      return { [declaration.items]: items, paging: { limit } };
+      return declaration.paged === false
+        ? { [declaration.items]: items }
+        : { [declaration.items]: items, paging: { limit } };
     }
   }
 }

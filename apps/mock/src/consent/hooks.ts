@@ -18,7 +18,7 @@ import type { Profile, ShopOA } from "./schemas.js";
 export const ZALO_OAUTH = "https://oauth.zaloapp.com";
 
 /** A link for dynamic mode: Zalo's shape, on Zalo's origin. */
-const zaloLink = (app_id: string, redirect_uri: string, random: Parameters<Hook["generate"]>[1]) => ({
+const zaloLink = (app_id: string, redirect_uri: string, random: Parameters<NonNullable<Hook["generate"]>>[1]) => ({
   url: consentUrl(ZALO_OAUTH, {
     app_id,
     redirect_uri,

@@ -12,6 +12,7 @@ import { serveReference } from "../reference/serve-reference.js";
 import { checkFixtures, type Fixtures } from "../store/fixtures.js";
 import { keyTag } from "../store/ids.js";
 import { createStore } from "../store/store.js";
+import { zaloHooks } from "../zalo/hooks.js";
 import { fixtureResources, loadDeclarations } from "./declarations.js";
 import { createPipeline } from "./pipeline.js";
 import { restoreFixtures } from "./restore-fixtures.js";
@@ -114,7 +115,13 @@ export async function createEngineCore(
   let fixtureKeys: string[] = [];
   const store = createStore({ seed: options.seed ?? 0, now, restore: (...args) => restore?.(...args) });
   const links = createConsentLinks(store);
-  const hooks = consentHooks(links);
+  const consent = consentHooks(links);
+  const zalo = zaloHooks();
+  const hooks = {
+    hooks: { ...consent.hooks, ...zalo.hooks },
+    samples: { ...consent.samples, ...zalo.samples },
+    views: { ...consent.views, ...zalo.views },
+  };
   const declarations = loadDeclarations(shared, hooks);
   if (options.fixtures !== undefined) {
     const { resources, checkRecords } = fixtureResources(shared, declarations, hooks);

@@ -37,7 +37,10 @@ export function loadDeclarations(shared: Shared, hooks: Hooks): MockDeclarations
   const declarations = readMockDeclarations(shared.spec);
   const problems = shared.declarationsChecked ? [] : formatProblems(shared, declarations);
   problems.push(
-    ...checkMockDeclarations(shared.spec, new Set([...Object.keys(hooks.hooks), ...Object.keys(hooks.samples)])),
+    ...checkMockDeclarations(
+      shared.spec,
+      new Set([...Object.keys(hooks.hooks), ...Object.keys(hooks.samples), ...Object.keys(hooks.views ?? {})]),
+    ),
   );
   if (problems.length > 0) throw new Error(`the spec's x-mock declarations are not sound: ${problems.join("; ")}`);
   return declarations;

@@ -23,7 +23,7 @@ export function restoreFixtures(
     const sample = resource.sample === undefined ? undefined : samples[resource.sample];
     entries.forEach((entry, index) => {
       const record = sample === undefined ? entry : sample.fill(entry, { store, data, index });
-      const owner = resource.owner === undefined ? undefined : String(record[resource.owner.by]);
+      const owner = resource.owner === undefined ? undefined : String(record[resource.owner.field]);
       const place = { resource: name, ...(owner !== undefined && { owner }) };
       // Each entry was checked against the caps at startup; only what the sample adds could still push one over.
       const refused = store.put(data, place, String(record[resource.key]), record, resource.caps);

@@ -2,6 +2,18 @@ import type { Random } from "../store/random.js";
 import type { Caps, KeyData, Store } from "../store/store.js";
 
 /**
+ * The records of the resources a call reaches, under the call's owner (the OA its body names) for a resource owned
+ * by one: each place seeded by its resource's sample on first use, each record shown through its resource's view.
+ */
+export interface Records {
+  get(resource: string, id: string): Record<string, unknown> | undefined;
+  list(resource: string): Record<string, unknown>[];
+  /** Stores a record, or returns the `msg` of the 400 the resource's caps give it. */
+  put(resource: string, id: string, record: Record<string, unknown>): string | undefined;
+  remove(resource: string, id: string): boolean;
+}
+
+/**
  * The contract between the declared behaviour and the few protocols that are not CRUD (the consent flow): the
  * spec names a hook (`x-mock: { action: hook, hook: consent-link }`), the engine is given an implementation of each
  * name, and refuses to start when the spec names one it was not given.
@@ -23,6 +35,12 @@ export interface HookContext {
   caps: Caps;
   /** The record the declaration looked up (`resource`, `key`, `missing`), if it names one. */
   record?: Record<string, unknown>;
+  /** The owner record of the declaration's resource (the OA its body names), if it has one. */
+  owner?: Record<string, unknown>;
+  /** The declaration's `with`, evaluated. */
+  given: Record<string, unknown>;
+  /** The records of every resource, under the same owner. */
+  records: Records;
   /** The origin (or public URL) that links the mock issues point at. */
   base: string;
 }
@@ -30,8 +48,8 @@ export interface HookContext {
 /** How the stateful mock answers an operation that is not CRUD. */
 export interface Hook {
   answer(context: HookContext): Outcome;
-  /** A varied success for dynamic mode, with no state touched. */
-  generate(body: Record<string, unknown>, random: Random, now: number): unknown;
+  /** A varied success for dynamic mode, with no state touched; absent, Prism generates one from the schema. */
+  generate?(body: Record<string, unknown>, random: Random, now: number): unknown;
 }
 
 /** What a sample hook reads when it fills a fixture entry. */
@@ -53,10 +71,21 @@ export interface Sample {
   fill(given: Record<string, unknown>, context: SampleContext): Record<string, unknown>;
   /** A made-up record for dynamic mode, with `given` fields kept. */
   generate(given: Record<string, unknown>, random: Random, now: number): Record<string, unknown>;
+  /**
+   * The records an owner starts with when nothing (no fixture, no call) has written its place yet: an OA's
+   * followers as Zalo has them. Absent: none.
+   */
+  seed?(owner: Record<string, unknown>, context: SampleContext): Record<string, unknown>[];
 }
 
-/** The hooks and samples an engine is given, by the names the spec uses. */
+/** How a resource's records are shown as they stand on the mock's clock (a message's delivery). */
+export interface View {
+  show(record: Record<string, unknown>, now: number): Record<string, unknown>;
+}
+
+/** The hooks, samples and views an engine is given, by the names the spec uses. */
 export interface Hooks {
   hooks: Readonly<Record<string, Hook>>;
   samples: Readonly<Record<string, Sample>>;
+  views?: Readonly<Record<string, View>>;
 }

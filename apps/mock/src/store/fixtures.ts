@@ -108,7 +108,10 @@ export function checkFixtures(
         const size = Buffer.byteLength(JSON.stringify(record));
         if (size > caps.bytes) fail(where, `is ${size} bytes as JSON, over the mock's limit of ${caps.bytes}`);
         const entry = record as Record<string, unknown>;
-        const group = owner === undefined ? undefined : entry[owner.by];
+        const group = owner === undefined ? undefined : entry[owner.field];
+        if (owner !== undefined && typeof group !== "string") {
+          fail(`${where}.${owner.field}`, `must name the ${owner.resource} the entry belongs to`);
+        }
         const seen = perOwner.get(group) ?? new Set();
         perOwner.set(group, seen);
         if (seen.has(entry[id])) fail(`${where}.${id}`, `${String(entry[id])} is already an earlier entry of this key`);

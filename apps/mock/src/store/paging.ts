@@ -1,4 +1,5 @@
-import { filterOf, type Match } from "@etelecom-zalo/openapi";
+import { type DeclaredFilter, filterOf, type Match } from "@etelecom-zalo/openapi";
+import { valueAt } from "./values.js";
 
 /** `limit` when a request gives none (the spec's list decision; the schema caps it at 100). */
 export const DEFAULT_LIMIT = 20;
@@ -8,7 +9,7 @@ export interface ListShape {
   resource: string;
   key: string;
   order: string[];
-  filter?: Record<string, Match | { field?: string; match: Match }>;
+  filter?: Record<string, DeclaredFilter>;
 }
 
 /** eTelecom's paging (`ktCursorPageInfo`), as every list takes it and answers it. */
@@ -58,6 +59,10 @@ function passes(value: unknown, match: Match, wanted: unknown): boolean {
   switch (match) {
     case "equals":
       return value === wanted;
+    case "in":
+      return (wanted as unknown[]).includes(value);
+    case "any":
+      return Array.isArray(value) && value.some((item) => (wanted as unknown[]).includes(item));
     case "contains":
       return typeof value === "string" && fold(value).includes(wanted as string);
     case "from":
@@ -72,11 +77,13 @@ function filterFor(shape: ListShape, given: Record<string, unknown> = {}) {
   const checks = Object.entries(shape.filter ?? {}).flatMap(([name, declared]) => {
     const wanted = given[name];
     if (wanted === undefined) return [];
-    const { field, match } = filterOf(name, declared);
-    return [{ field, match, wanted: match === "contains" ? fold(String(wanted)) : wanted }];
+    const { field, match, by, fields } = filterOf(name, declared);
+    // A field picked by another filter field's value (`time_type` picking which time `date_from` bounds).
+    const picked = by === undefined ? undefined : fields?.[String(given[by])];
+    return [{ field: picked ?? field, match, wanted: match === "contains" ? fold(String(wanted)) : wanted }];
   });
   return (record: Record<string, unknown>) =>
-    checks.every(({ field, match, wanted }) => passes(record[field], match, wanted));
+    checks.every(({ field, match, wanted }) => passes(valueAt(record, field), match, wanted));
 }
 
 /** A cursor names the record a page ends (or starts) at: base64url("<resource>:<key>"). */

@@ -66,6 +66,15 @@ export interface Store {
    * makes it larger than `caps.bytes`, or its place is full (`caps.entries`).
    */
   put(data: KeyData, place: Place, id: string, value: Record<string, unknown>, caps: Caps): string | undefined;
+  /** Removes a record; false when there was none. */
+  remove(data: KeyData, place: Place, id: string): boolean;
+  /**
+   * Whether the place was ever written to, even if emptied since: a place that was not starts with what its
+   * resource's sample seeds (an OA's followers on Zalo), once.
+   */
+  has(data: KeyData, place: Place): boolean;
+  /** Marks a place as written to, with nothing in it yet, so that it is seeded at most once. */
+  open(data: KeyData, place: Place): void;
   /** Forgets one key: it starts again from its fixtures, with a sequence it never had. */
   resetKey(key: string): void;
   /** Forgets every key, back to the fixtures and the seed's first draw, as a fresh mock. */
@@ -176,6 +185,20 @@ export function createStore({ seed, now, restore }: StoreOptions): Store {
         forget(oldest);
       }
       return undefined;
+    },
+    remove(data, place, id) {
+      const records = placeIn(data, place);
+      const stored = records?.get(id);
+      if (records === undefined || stored === undefined) return false;
+      records.delete(id);
+      entryOf(data).bytes -= stored.bytes;
+      bytes -= stored.bytes;
+      return true;
+    },
+    has: (data, place) => placeIn(data, place) !== undefined,
+    open(data, place) {
+      const entry = entryOf(data);
+      if (!entry.places.has(placeOf(place))) entry.places.set(placeOf(place), new Map());
     },
     resetKey: forget,
     resetAll() {
