@@ -161,6 +161,489 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/{scope}.Zalo/ListFollowers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get list of users
+         * @description Lists the Zalo users who follow (or followed) one OA, one page at a time, optionally filtered. Paging
+         *     follows the rules written on `ListOA`.
+         *
+         *     **Decision (required fields):** no field is marked required in the docs; followers belong to one OA, so
+         *     `filter.oa_id` is required.
+         *
+         *     **Decision (matching):** `name` matches a substring of `full_name` ignoring case and Vietnamese
+         *     diacritics, as `ListOA`'s does; `tags` keeps followers with at least one of the tags; `zl_user_ids` keeps
+         *     the followers among them; `date_from`/`date_to` bound `created_at` (when the user followed), inclusive.
+         *
+         *     **Decision (mock):** every OA of the mock's consent page has at least 25 followers with Vietnamese names
+         *     (some wrote in the last 48 hours, some did not, one unfollowed); fixtures can give an OA its own.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Get list of users".
+         */
+        post: operations["ListFollowers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/OASendText": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send text consulting message
+         * @description Sends a free-form text message from the OA to one follower (a consultation message).
+         *
+         *     **Decision (path):** the docs' page shows no path; public integrations call `/v1/shop.Zalo/OASendText`,
+         *     as the widget shows for `OASendImage`.
+         *
+         *     **Decision (Zalo's rules, mock):** how eTelecom refuses a message that breaks a Zalo rule is not
+         *     documented. A message to a user who does not follow the OA, or whose last message to it is more than 48
+         *     hours old, is refused with Twirp's 412 `failed_precondition`, `msg` naming the rule; the 48 hours after
+         *     the user's last message allow 8 messages (`quota_type: reply`), and a ninth is 429 `resource_exhausted`.
+         *     The answer's `quota` shows what is left.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Send text consulting message".
+         */
+        post: operations["OASendText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/OASendImage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send message consulting with attached photo
+         * @description Sends a photo from the OA to one follower, by an uploaded `attachment_id` or by an `image_url`. Zalo's
+         *     rules and their refusals are `OASendText`'s.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Send message consulting with attached photo"
+         *     (widget path `/v1/shop.Zalo/OASendImage`).
+         */
+        post: operations["OASendImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/OASendSticker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send advice message with sticker
+         * @description Sends a sticker from the OA to one follower; `message.attachment_id` is the sticker's ID. Zalo's rules and
+         *     their refusals are `OASendText`'s.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Send advice message with sticker"
+         *     (widget path `/v1/shop.Zalo/OASendSticker`).
+         */
+        post: operations["OASendSticker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/OASendFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send message consulting attached file
+         * @description Sends a file from the OA to one follower; `message.token` is the token of a file uploaded with Zalo's
+         *     upload API (not documented by eTelecom, so not in this document). Zalo's rules and their refusals are
+         *     `OASendText`'s.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Send message consulting attached file".
+         */
+        post: operations["OASendFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/CreateTemplate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a news template
+         * @description Registers, for this shop, a ZNS template of the OA.
+         *
+         *     **Decision (meaning):** the call takes a `template_id`, not a template's content: it registers a template
+         *     that already exists on the OA's Zalo account (made and reviewed on Zalo's own site). An ID that is not one
+         *     of the OA's templates on Zalo is 404 `not_found`. Registering a template again answers it again, changed
+         *     by nothing (the docs name no conflict).
+         *
+         *     **Decision (mock):** the mock's consent-page OAs have their usual templates registered already, and a few
+         *     more exist only on Zalo, for this call (their IDs are in the README).
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Create a news template".
+         */
+        post: operations["CreateTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/GetTemplate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get sample details
+         * @description Returns one template registered for the OA, with its parameters and quotas.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Get sample details".
+         */
+        post: operations["GetTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/ListTemplates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the list of templates
+         * @description Lists the templates registered for one OA, one page at a time, optionally filtered. Paging follows the
+         *     rules written on `ListOA`.
+         *
+         *     **Decision (required fields):** templates belong to one OA, so `filter.oa_id` is required.
+         *     **Decision (matching):** `template_name` matches a substring ignoring case and Vietnamese diacritics;
+         *     `date_from`/`date_to` bound `created_at`, inclusive.
+         *
+         *     Source: docs.etelecom.vn (Vietnamese), Zalo Cloud API > "Lấy danh sách mẫu tin"
+         *     (operationId `shop.Zalo-ListTemplates`).
+         */
+        post: operations["ListTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/SendZNS": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send ZNS
+         * @description Sends a ZNS (a templated notification) to a phone number.
+         *
+         *     Documented: `mode: development` sends only to the app's or the OA's admins; `sending_mode: tag3` is
+         *     over-quota sending, for OAs Zalo has whitelisted.
+         *
+         *     **Decisions (mock):** the template must be registered (`CreateTemplate`; 404 `not_found` otherwise) and
+         *     `ENABLE` (412 `failed_precondition` otherwise); `template_data` must give every parameter the template
+         *     marks `require`, as a string within its `min_length`/`max_length` (400 `invalid_argument` naming the
+         *     parameter otherwise); `mode: development` to a phone that is not one of the OA's admins is 412. Each
+         *     accepted message takes one from the OA's `remaining_quota` (`GetShopOA` shows it); at 0 the call is 429
+         *     `resource_exhausted`. A new message has `status` `P` and `delivery_status` `unknown`; it becomes
+         *     `received` and then `seen` as the mock's clock moves on (after 5 and 30 seconds, the `zns-delivery`
+         *     view's defaults in `x-mock-resources`).
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Send ZNS".
+         */
+        post: operations["SendZNS"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/CreateJourney": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Journey token creation
+         * @description Creates a journey token for one phone: ZNS sent with it (`SendZNSJourney`) belong to one journey (a
+         *     delivery, a bus trip) and are charged as such.
+         *
+         *     Documented: the page marks `oa_id` and `phone` required; `token_type` defaults to `token_logistics_7`.
+         *     **Decision (mock):** a token is bound to its phone and expires 7 or 30 days after its creation, as its
+         *     type's name says; a new one is `status` `P`.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Journey token creation".
+         */
+        post: operations["CreateJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/SendZNSJourney": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send ZNS with journey token
+         * @description Sends a ZNS within a journey (`CreateJourney`). Everything `SendZNS` checks is checked, and:
+         *
+         *     **Decisions (mock):** the journey must be the OA's (404 `not_found`), not expired and for the same phone
+         *     (412 `failed_precondition`).
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Send ZNS with journey token".
+         */
+        post: operations["SendZNSJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/ListMessages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get message list
+         * @description Lists the ZNS sent from one OA, one page at a time, optionally filtered. Paging follows the rules written
+         *     on `ListOA`.
+         *
+         *     **Decision (required fields):** messages belong to one OA, so `filter.oa_id` is required.
+         *     **Decision (matching):** every filter field but the dates must equal the message's; `date_from`/`date_to`
+         *     bound the time `time_type` names (`updated_time`, the default: `updated_at`; `request_time`:
+         *     `created_at`; `submit_time`: `sent_time`), inclusive.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Get message list".
+         */
+        post: operations["ListMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/RequestConsent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send request for calling permission
+         * @description Asks a customer, through Zalo, for permission to call them from the OA (Zalo Call Center).
+         *
+         *     **Decisions (mock):** a request is `status` `P` and `reply_status` `S` (waiting); after 30 seconds of the
+         *     mock's clock the customer answers. Most phones agree (`P`, allowed for 7 days: `expires_at`); a phone
+         *     ending in `000` refuses (`N`); one ending in `999` never answers, and after 24 hours the request is `NS`.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Send request for calling permission".
+         */
+        post: operations["RequestConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/CheckConsent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check if the customer has granted calling permission
+         * @description Tells whether a phone has granted the OA permission to call, and until when.
+         *
+         *     **Decision (field name):** the field table calls the first field `error_code`; the example says `error`,
+         *     which this document uses.
+         *     **Decision (values, mock):** the docs give no values. `error` is `0` with `message` `"granted"` and
+         *     `expired_time` (RFC 3339) while the phone's latest request is agreed and not expired; otherwise `error` is
+         *     `1` with `message` `"not granted"` and no `expired_time`.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Check if the customer has granted calling permission".
+         */
+        post: operations["CheckConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Zalo/ListRequestConsent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get list of requests for calling permission
+         * @description Lists the OA's requests for calling permission, one page at a time, optionally filtered. Paging follows
+         *     the rules written on `ListOA`.
+         *
+         *     **Decision (required fields):** requests belong to one OA, so `filter.oa_id` is required.
+         *     **Decision (matching):** every filter field but the dates must equal the request's; `date_from`/`date_to`
+         *     bound `created_at`, inclusive.
+         *
+         *     Source: docs.etelecom.vn, Zalo Cloud API > "Get list of requests for calling permission".
+         */
+        post: operations["ListRequestConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Webhook/CreateWebhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create webhook
+         * @description Subscribes a URL to eTelecom's own events (`call_log`: call history; `zl_oa_message`: ZNS messages).
+         *
+         *     Documented: the page marks `url` and `entities` required; this is the `Webhook` service, not `Zalo`. A
+         *     partner calls it with its **own** api_key, not a shop's `shop_key`.
+         *     **Decision (mock):** a key holds at most 20 subscriptions; `states` is absent until eTelecom first sends.
+         *
+         *     Source: docs.etelecom.vn (Vietnamese), Webhook > "API tạo webhook".
+         */
+        post: operations["CreateWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Webhook/GetWebhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get list of webhooks
+         * @description Lists the caller's subscriptions, with each one's delivery `states`. A partner uses its own api_key.
+         *
+         *     Source: docs.etelecom.vn (Vietnamese), Webhook > "API lấy danh sách webhooks".
+         */
+        post: operations["GetWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{scope}.Webhook/DeleteWebhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete webhook
+         * @description Removes one subscription and answers the ones left. A partner uses its own api_key.
+         *
+         *     **Decision (mock):** an `id` that is not one of the caller's subscriptions is Twirp's 404 `not_found`.
+         *
+         *     Source: docs.etelecom.vn (Vietnamese), Webhook > "API xoá webhook".
+         */
+        post: operations["DeleteWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -439,6 +922,684 @@ export interface components {
              */
             msg: string;
         };
+        /**
+         * @description A Vietnamese phone number.
+         *
+         *     **Decision (format):** the docs give none; the examples write `84…`. A phone is written `84…` or `0…`
+         *     with 9 or 10 digits after the prefix, nothing else (no `+`, spaces or dots).
+         * @example 84912345678
+         */
+        Phone: string;
+        /**
+         * @description A Zalo user's ID within the OA (`zl_user_id`).
+         *
+         *     **Decision (format):** the docs show decimal strings; this document takes up to 32 digits.
+         * @example 8110000000000000001
+         */
+        ZaloUserId: string;
+        /** @description `filter.oa_id` is required (see the operation); paging as `ListOA`'s. */
+        ListFollowersRequest: {
+            filter: components["schemas"]["FollowerFilter"];
+            paging?: components["schemas"]["CursorPaging"];
+        };
+        /** @description Keeps the followers that match every given field. */
+        FollowerFilter: {
+            /** @description The OA, connected to the shop; required, as its records belong to it. */
+            oa_id: components["schemas"]["Int64String"];
+            /** @description Only records at or after this time (the operation says which time). */
+            date_from?: components["schemas"]["DateTime"];
+            /** @description Only records at or before this time (the operation says which time). */
+            date_to?: components["schemas"]["DateTime"];
+            /** @description Only followers assigned to this shop user. */
+            assigned_user_id?: components["schemas"]["Int64String"];
+            /**
+             * @description Only followers of this gender.
+             * @enum {string}
+             */
+            gender?: "unknown" | "male" | "female" | "other";
+            /** @description Only followers who have (or have not) written to the OA. */
+            has_conversation?: boolean;
+            /** @description Only followers whose name contains this text. */
+            name?: string;
+            /** @description Only the follower with this phone. */
+            phone?: string;
+            /**
+             * @description Only followers in this state.
+             * @enum {string}
+             */
+            state?: "follow" | "unfollow";
+            /** @description Only followers with at least one of these tags. */
+            tags?: string[];
+            /** @description Only this user. */
+            zl_user_id?: components["schemas"]["ZaloUserId"];
+            /** @description Only these users. */
+            zl_user_ids?: components["schemas"]["ZaloUserId"][];
+        };
+        /** @description One page of an OA's followers. */
+        ListFollowersResponse: {
+            followers: components["schemas"]["Follower"][];
+            paging: components["schemas"]["PageInfo"];
+        };
+        /**
+         * @description A Zalo user who follows (or followed) the OA.
+         *
+         *     **Decision (last_conversation):** a mirror of the docs shows `last_conversation`; the mock fills it with
+         *     the last message of the conversation, either way. Its `attachments` are not described anywhere and are
+         *     left out.
+         */
+        Follower: {
+            /** @description The user on eTelecom. */
+            id?: components["schemas"]["Int64String"];
+            /** @description The OA followed. */
+            oa_id: components["schemas"]["Int64String"];
+            /** @description The user's ID within the OA; a consultation message's `recipient.user_id`. */
+            zl_user_id: components["schemas"]["ZaloUserId"];
+            /** @description The user's ID within the Zalo app. */
+            zl_user_id_by_app?: string;
+            /**
+             * @description The user's name on Zalo.
+             * @example Nguyễn Thị Lan
+             */
+            full_name?: string;
+            /** @description The user's avatar image URL. */
+            avatar?: string;
+            /** @description The avatar in two sizes. */
+            avatars?: {
+                120?: string;
+                240?: string;
+            };
+            /** @description Known values are `unknown`, `male`, `female` and `other`. */
+            gender?: string;
+            /** @description The phone the user shared with the OA, if any. */
+            phone?: string;
+            /** @description `follow` or `unfollow`. */
+            state: string;
+            /** @description Whether the user has written to the OA. */
+            has_conversation?: boolean;
+            /** @description The shop user who looks after this follower. */
+            assigned_user_id?: components["schemas"]["Int64String"];
+            /** @description The eTelecom shop. */
+            shop_id?: components["schemas"]["Int64String"];
+            /** @description What the user shared with the OA. */
+            shared_info?: {
+                address?: string;
+                city?: string;
+                district?: string;
+                name?: string;
+                phone?: string;
+                ward?: string;
+            };
+            /** @description The shop's tags and notes on the follower. */
+            tags_and_notes_info?: {
+                notes?: string[];
+                tag_names?: string[];
+            };
+            /** @description The conversation's last message. */
+            last_conversation?: {
+                /** @description `in` (from the user) or `out` (from the OA). */
+                direction?: string;
+                /** @description The message's text, if it has one. */
+                message?: string;
+                /** @description When it was sent. */
+                sent_time?: components["schemas"]["DateTime"];
+                /** @description The message's type (see `ConversationMessage.type`). */
+                type?: string;
+            };
+            /** @description When the user followed the OA. */
+            created_at?: components["schemas"]["DateTime"];
+            /** @description When the follower last changed. */
+            updated_at?: components["schemas"]["DateTime"];
+        };
+        /** @description Who receives a consultation message. */
+        Recipient: {
+            /** @description **Decision:** a follower's `zl_user_id` (the docs say only "user ID"). */
+            user_id: components["schemas"]["ZaloUserId"];
+        };
+        /** @description All fields required. */
+        OASendTextRequest: {
+            /** @description The OA sending the message. */
+            oa_id: components["schemas"]["Int64String"];
+            recipient: components["schemas"]["Recipient"];
+            message: {
+                /**
+                 * @description The text. **Decision (length):** the docs give no limit; Zalo's OA API takes at most 2,000
+                 *     characters.
+                 */
+                text: string;
+            };
+        };
+        /** @description All fields required, and the photo given by `attachment_id` or by `image_url` (at least one). */
+        OASendImageRequest: {
+            /** @description The OA sending the message. */
+            oa_id: components["schemas"]["Int64String"];
+            recipient: components["schemas"]["Recipient"];
+            message: {
+                /** @description The ID of a photo uploaded to Zalo. */
+                attachment_id?: string;
+                /**
+                 * Format: uri
+                 * @description The photo's URL. **Decision:** an absolute `https` URL.
+                 */
+                image_url?: string;
+            };
+        };
+        /** @description All fields required. */
+        OASendStickerRequest: {
+            /** @description The OA sending the message. */
+            oa_id: components["schemas"]["Int64String"];
+            recipient: components["schemas"]["Recipient"];
+            message: {
+                /** @description The sticker's ID. */
+                attachment_id: string;
+            };
+        };
+        /** @description All fields required. */
+        OASendFileRequest: {
+            /** @description The OA sending the message. */
+            oa_id: components["schemas"]["Int64String"];
+            recipient: components["schemas"]["Recipient"];
+            message: {
+                /** @description The token of a file uploaded with Zalo's upload API. */
+                token: string;
+            };
+        };
+        /** @description A consultation message, as the four `OASend*` calls answer it. */
+        ConversationMessage: {
+            /** @description The message's ID on Zalo. */
+            msg_id: string;
+            /** @description The OA. */
+            oa_id: components["schemas"]["Int64String"];
+            /** @description `in` (from the user) or `out` (from the OA). */
+            direction?: string;
+            /**
+             * @description Known values: `unknown`, `text`, `audio`, `video`, `photo`, `GIF`, `link`, `file`, `sticker`,
+             *     `location`, `business_card`.
+             */
+            type?: string;
+            /** @description Who received it. */
+            recipient_id?: string;
+            /** @description Who sent it. */
+            sender_id?: string;
+            /** @description The user of the conversation. */
+            user_id?: string;
+            /** @description The user's ID within the OA. */
+            zl_user_id?: string;
+            /** @description The eTelecom shop. */
+            shop_id?: components["schemas"]["Int64String"];
+            /** @description The white-label partner, if any. */
+            wl_partner_id?: string;
+            quota?: components["schemas"]["MessageQuota"];
+        };
+        /**
+         * @description The quota the message was counted against.
+         *
+         *     **Decision (expired_date):** the docs give no format; it is RFC 3339, the end of the reply window.
+         */
+        MessageQuota: {
+            /**
+             * @description `reply` (8 messages in the 48 hours after the user's last message), `sub_quota`, `purchase_quota` or
+             *     `reward_quota`.
+             */
+            quota_type?: string;
+            /** @description Messages left. */
+            remain?: number;
+            /** @description Messages the quota allows. */
+            total?: number;
+            /** @description When the quota ends. */
+            expired_date?: components["schemas"]["DateTime"];
+            /** @description Whose quota it is. */
+            owner_id?: string;
+            /** @description `OA` or `App`. */
+            owner_type?: string;
+        };
+        /**
+         * @description A ZNS template's type.
+         * @enum {string}
+         */
+        TemplateType: "unknown" | "text" | "otp" | "table" | "rating";
+        /** @description `oa_id` and `template_id` are required; `type` is what the shop files the template as. */
+        CreateTemplateRequest: {
+            /** @description The OA the template is Zalo's for. */
+            oa_id: components["schemas"]["Int64String"];
+            template_id: components["schemas"]["TemplateId"];
+            type?: components["schemas"]["TemplateType"];
+        };
+        /**
+         * @description A ZNS template's ID on Zalo (an integer, as the docs say).
+         * @example 230101
+         */
+        TemplateId: number;
+        /** @description Names one registered template; both required. */
+        TemplateRequest: {
+            /** @description The OA. */
+            oa_id: components["schemas"]["Int64String"];
+            template_id: components["schemas"]["TemplateId"];
+        };
+        /** @description `filter.oa_id` is required (see the operation); paging as `ListOA`'s. */
+        ListTemplatesRequest: {
+            /** @description Keeps the records that match every given field. */
+            filter: {
+                /** @description The OA, connected to the shop; required, as its records belong to it. */
+                oa_id: components["schemas"]["Int64String"];
+                /** @description Only records at or after this time (the operation says which time). */
+                date_from?: components["schemas"]["DateTime"];
+                /** @description Only records at or before this time (the operation says which time). */
+                date_to?: components["schemas"]["DateTime"];
+                type?: components["schemas"]["TemplateType"];
+                template_id?: components["schemas"]["TemplateId"];
+                /** @description Only templates whose name contains this text. */
+                template_name?: string;
+            };
+            paging?: components["schemas"]["CursorPaging"];
+        };
+        /** @description One page of an OA's registered templates. */
+        ListTemplatesResponse: {
+            templates: components["schemas"]["Template"][];
+            paging: components["schemas"]["PageInfo"];
+        };
+        /**
+         * @description A ZNS template registered for the shop. `GetTemplate` and `CreateTemplate` answer the template's own
+         *     fields; list items add `oa_id`, `shop_id`, `is_journey`, `retail_price`, `price_exceeded` and
+         *     `ref_param`. **Decision (mock):** the mock answers every field everywhere.
+         */
+        Template: {
+            template_id: components["schemas"]["TemplateId"];
+            /** @description The template's name. */
+            template_name?: string;
+            /** @description Known values are those of `TemplateType`. */
+            type?: string;
+            /** @description Known values are `unknown`, `PENDING_REVIEW`, `DISABLE`, `ENABLE` and `REJECT`. */
+            template_status: string;
+            /** @description Known values are `unknown`, `UNDEFINED`, `LOW`, `MEDIUM` and `HIGH`. */
+            template_quality?: string;
+            /**
+             * @description Known values are `unknown`, `OTP`, `IN_TRANSACTION`, `POST_TRANSACTION`, `ACCOUNT_UPDATE`,
+             *     `GENERAL_UPDATE` and `FOLLOW_UP`.
+             */
+            template_tag?: string;
+            /** @description The parameters `template_data` gives. */
+            template_params?: components["schemas"]["TemplateParam"][];
+            /** @description A page showing the template. */
+            preview_url?: string;
+            /** @description What one message costs. */
+            price?: number;
+            /** @description How long Zalo tries to deliver a message. */
+            timeout?: number;
+            /** @description Messages of this template a day. */
+            template_daily_quota?: number;
+            /** @description Messages of this template left today. */
+            template_remaining_quota?: number;
+            /** @description Whether the template's own quota applies. */
+            apply_template_quota?: boolean;
+            /** @description When the template was registered. */
+            created_at?: components["schemas"]["DateTime"];
+            /** @description When the template last changed. */
+            updated_at?: components["schemas"]["DateTime"];
+            /** @description The OA. */
+            oa_id?: components["schemas"]["Int64String"];
+            /** @description The eTelecom shop. */
+            shop_id?: components["schemas"]["Int64String"];
+            /** @description Whether the template is sent within journeys. */
+            is_journey?: boolean;
+            /** @description The price eTelecom charges. */
+            retail_price?: number;
+            /** @description Whether the price is over the shop's limit. */
+            price_exceeded?: boolean;
+            /** @description A reference parameter. */
+            ref_param?: string;
+        };
+        /** @description One parameter of a template. */
+        TemplateParam: {
+            /** @description The key in `template_data`. */
+            name: string;
+            /** @description The parameter's kind on Zalo. */
+            type?: string;
+            /** @description Whether `template_data` must give it. */
+            require?: boolean;
+            /** @description Its longest value. */
+            max_length?: number;
+            /** @description Its shortest value. */
+            min_length?: number;
+            /** @description Whether it may be empty. */
+            accept_null?: boolean;
+        };
+        /**
+         * @description The template's parameters by name. **Decision:** values are strings of at most 500 characters (each
+         *     parameter's own `max_length` is checked against the template), at most 50 of them.
+         */
+        TemplateData: {
+            [key: string]: string;
+        };
+        /**
+         * @description **Decision (required fields):** `oa_id`, `phone`, `template_id` and `template_data` are required; nothing
+         *     can be sent without them.
+         */
+        SendZNSRequest: {
+            /** @description The OA sending. */
+            oa_id: components["schemas"]["Int64String"];
+            phone: components["schemas"]["Phone"];
+            template_id: components["schemas"]["TemplateId"];
+            template_data: components["schemas"]["TemplateData"];
+            /** @description The shop's own reference, given back on the message. */
+            tracking_id?: string;
+            /**
+             * @description `development` sends only to the app's or the OA's admins.
+             * @enum {string}
+             */
+            mode?: "unknown" | "development";
+            /**
+             * @description `tag3`: over-quota sending, for OAs Zalo has whitelisted.
+             * @enum {string}
+             */
+            sending_mode?: "unknown" | "default" | "tag3";
+        };
+        /**
+         * @description A ZNS message. **Decision (types):** the docs list the fields without types; IDs are int64 strings,
+         *     times RFC 3339, fees numbers, `error_code` an integer, `timeout` seconds.
+         */
+        Message: {
+            /** @description The message on eTelecom. */
+            id?: components["schemas"]["Int64String"];
+            /** @description The message's ID on Zalo. */
+            msg_id: string;
+            /** @description The OA that sent it. */
+            oa_id: components["schemas"]["Int64String"];
+            /** @description The phone it was sent to. */
+            phone?: string;
+            /** @description The template. */
+            template_id?: number;
+            /** @description The parameters sent. */
+            template_data?: {
+                [key: string]: string;
+            };
+            /** @description The shop's reference. */
+            tracking_id?: string;
+            /** @description `template` or `journey`. */
+            type?: string;
+            /** @description `Z` (new), `P` (sent) or `N` (failed). */
+            status: string;
+            /** @description `unknown`, `received` or `seen`. */
+            delivery_status?: string;
+            /** @description When it was received. */
+            delivery_time?: components["schemas"]["DateTime"];
+            /** @description When it was sent. */
+            sent_time?: components["schemas"]["DateTime"];
+            /** @description Why it failed, when it did. */
+            error_code?: number;
+            /** @description Why it failed, in words. */
+            error_message?: string;
+            /** @description The message's fee. */
+            fee_main?: number;
+            /** @description The journey token's fee. */
+            fee_token?: number;
+            /** @description Whether the shop was charged. */
+            is_charged?: boolean;
+            /** @description Whether it was sent in development mode. */
+            is_development?: boolean;
+            /** @description The journey it belongs to. */
+            journey_id?: components["schemas"]["Int64String"];
+            /** @description The campaign it belongs to. */
+            campaign_id?: components["schemas"]["Int64String"];
+            /** @description `default` or `tag3`. */
+            sending_mode?: string;
+            /** @description How long Zalo tries to deliver it. */
+            timeout?: number;
+            /** @description The Zalo user of the phone, once known. */
+            user_id?: string;
+            /** @description The eTelecom shop. */
+            shop_id?: components["schemas"]["Int64String"];
+            /** @description When eTelecom took the request. */
+            created_at?: components["schemas"]["DateTime"];
+            /** @description When the message last changed. */
+            updated_at?: components["schemas"]["DateTime"];
+        };
+        /** @description A ZNS sent in a journey, with what the docs add to `Message` there. */
+        JourneyMessage: components["schemas"]["Message"] & {
+            /** @description Whether an SMS is sent when the ZNS fails. */
+            enable_sms_on_zns_failure?: boolean;
+            /** @description The SMS sent instead; its fields are not documented. */
+            sms?: Record<string, never>;
+        };
+        /** @description `oa_id` and `phone` are required (the page marks them so). */
+        CreateJourneyRequest: {
+            /** @description The OA. */
+            oa_id: components["schemas"]["Int64String"];
+            phone: components["schemas"]["Phone"];
+            /**
+             * @description The journey's kind and length in days.
+             * @default token_logistics_7
+             * @enum {string}
+             */
+            token_type?: "unknown" | "token_logistics_7" | "token_logistics_30" | "token_coach_bus_7" | "token_coach_bus_30";
+        };
+        /** @description A journey and its token. */
+        Journey: {
+            /** @description The journey on eTelecom. */
+            id?: components["schemas"]["Int64String"];
+            /** @description The ID to send as `SendZNSJourney`'s `journey_id`. */
+            journey_id: components["schemas"]["Int64String"];
+            /** @description Zalo's token for the journey. */
+            journey_token: string;
+            /** @description The phone the journey is bound to. */
+            phone: string;
+            /** @description `P` (created) or `N` (failed). */
+            status?: string;
+            /** @description Whether the shop was charged. */
+            is_charged?: boolean;
+            /** @description Why it failed, when it did. */
+            error_code?: number;
+            /** @description Why it failed, in words. */
+            error_message?: string;
+            /** @description When it was created. */
+            created_at?: components["schemas"]["DateTime"];
+            /** @description When it last changed. */
+            updated_at?: components["schemas"]["DateTime"];
+            /** @description When the token expires. */
+            expired_at?: components["schemas"]["DateTime"];
+        };
+        /** @description `SendZNS`'s required fields and the `journey_id`. */
+        SendZNSJourneyRequest: {
+            /** @description The journey, from `CreateJourney`. */
+            journey_id: components["schemas"]["Int64String"];
+            /** @description The OA sending. */
+            oa_id: components["schemas"]["Int64String"];
+            phone: components["schemas"]["Phone"];
+            template_id: components["schemas"]["TemplateId"];
+            template_data: components["schemas"]["TemplateData"];
+            /** @description The shop's own reference, given back on the message. */
+            tracking_id?: string;
+        };
+        /** @description `filter.oa_id` is required (see the operation); paging as `ListOA`'s. */
+        ListMessagesRequest: {
+            /** @description Keeps the records that match every given field. */
+            filter: {
+                /** @description The OA, connected to the shop; required, as its records belong to it. */
+                oa_id: components["schemas"]["Int64String"];
+                /** @description Only records at or after this time (the operation says which time). */
+                date_from?: components["schemas"]["DateTime"];
+                /** @description Only records at or before this time (the operation says which time). */
+                date_to?: components["schemas"]["DateTime"];
+                phone?: components["schemas"]["Phone"];
+                template_id?: components["schemas"]["TemplateId"];
+                tracking_id?: string;
+                msg_id?: string;
+                campaign_id?: components["schemas"]["Int64String"];
+                journey_id?: components["schemas"]["Int64String"];
+                user_id?: string;
+                /** @enum {string} */
+                status?: "Z" | "P" | "N";
+                /** @enum {string} */
+                delivery_status?: "unknown" | "received" | "seen";
+                is_charged?: boolean;
+                is_development?: boolean;
+                /** @enum {string} */
+                msg_type?: "unknown" | "template" | "journey" | "uid";
+                /**
+                 * @description Which time `date_from` and `date_to` bound.
+                 * @default updated_time
+                 * @enum {string}
+                 */
+                time_type?: "request_time" | "updated_time" | "submit_time";
+            };
+            paging?: components["schemas"]["CursorPaging"];
+        };
+        /** @description One page of an OA's ZNS. */
+        ListMessagesResponse: {
+            messages: components["schemas"]["Message"][];
+            paging: components["schemas"]["PageInfo"];
+        };
+        /**
+         * @description The calls asked for.
+         * @enum {string}
+         */
+        CallType: "audio" | "video" | "audio_and_video";
+        /**
+         * @description Why the shop wants to call.
+         * @enum {string}
+         */
+        ReasonCode: "product_service_consulting" | "order_appointment_confirmation" | "delivery_notification" | "flight_announcement" | "update_order";
+        /** @description **Decision (required fields):** all four are required; Zalo cannot ask without them. */
+        RequestConsentRequest: {
+            /** @description The OA that will call. */
+            oa_id: components["schemas"]["Int64String"];
+            phone: components["schemas"]["Phone"];
+            call_type: components["schemas"]["CallType"];
+            reason_code: components["schemas"]["ReasonCode"];
+        };
+        /** @description Both required. */
+        CheckConsentRequest: {
+            /** @description The OA. */
+            oa_id: components["schemas"]["Int64String"];
+            phone: components["schemas"]["Phone"];
+        };
+        /** @description Whether a phone granted the OA permission to call (see `CheckConsent` for the values). */
+        ConsentCheck: {
+            /** @description `0` when permission is granted. */
+            error: number;
+            /** @description Until when, when it is. */
+            expired_time?: components["schemas"]["DateTime"];
+            /** @description The answer in words. */
+            message: string;
+        };
+        /** @description A request for calling permission. */
+        Consent: {
+            /** @description The request. */
+            id: components["schemas"]["Int64String"];
+            /** @description The OA that asked. */
+            oa_id: components["schemas"]["Int64String"];
+            /** @description The customer's phone. */
+            phone: string;
+            /** @description The customer's Zalo user, once known. */
+            user_id?: string;
+            /** @description The calls asked for. */
+            call_type?: string;
+            /** @description Why. */
+            reason_code?: string;
+            /** @description `P` (sent) or `N` (failed). */
+            status: string;
+            /** @description `S` (waiting), `NS` (no answer), `P` (agreed) or `N` (refused). */
+            reply_status: string;
+            /** @description `unknown`, `received` or `seen`. */
+            delivery_status?: string;
+            /** @description When it was received. */
+            delivery_time?: components["schemas"]["DateTime"];
+            /** @description Why it failed, when it did. */
+            error_code?: number;
+            /** @description Why it failed, in words. */
+            error_message?: string;
+            /** @description Whether the shop was charged. */
+            is_charged?: boolean;
+            /** @description Until when the permission holds, once agreed. */
+            expires_at?: components["schemas"]["DateTime"];
+            /** @description When the request was sent. */
+            created_at?: components["schemas"]["DateTime"];
+            /** @description When it last changed. */
+            updated_at?: components["schemas"]["DateTime"];
+            /** @description The eTelecom shop. */
+            shop_id?: components["schemas"]["Int64String"];
+        };
+        /** @description `filter.oa_id` is required (see the operation); paging as `ListOA`'s. */
+        ListRequestConsentRequest: {
+            /** @description Keeps the records that match every given field. */
+            filter: {
+                /** @description The OA, connected to the shop; required, as its records belong to it. */
+                oa_id: components["schemas"]["Int64String"];
+                /** @description Only records at or after this time (the operation says which time). */
+                date_from?: components["schemas"]["DateTime"];
+                /** @description Only records at or before this time (the operation says which time). */
+                date_to?: components["schemas"]["DateTime"];
+                phone?: components["schemas"]["Phone"];
+                user_id?: string;
+                call_type?: components["schemas"]["CallType"];
+                reason_code?: components["schemas"]["ReasonCode"];
+                /** @enum {string} */
+                reply_status?: "S" | "NS" | "P" | "N";
+                /** @enum {string} */
+                status?: "P" | "N";
+                is_charged?: boolean;
+            };
+            paging?: components["schemas"]["CursorPaging"];
+        };
+        /** @description One page of an OA's requests for calling permission. */
+        ListRequestConsentResponse: {
+            consents: components["schemas"]["Consent"][];
+            paging: components["schemas"]["PageInfo"];
+        };
+        /**
+         * @description `call_log`: call history; `zl_oa_message`: ZNS messages.
+         * @enum {string}
+         */
+        WebhookEntity: "call_log" | "zl_oa_message";
+        /** @description Both required (the page marks them so). */
+        CreateWebhookRequest: {
+            /**
+             * Format: uri
+             * @description Where eTelecom posts the events. **Decision:** an absolute `http` or `https` URL.
+             */
+            url: string;
+            entities: components["schemas"]["WebhookEntity"][];
+        };
+        /** @description Takes nothing. */
+        GetWebhooksRequest: Record<string, never>;
+        /** @description The subscription; required. */
+        DeleteWebhookRequest: {
+            /** @description The subscription to remove. */
+            id: components["schemas"]["Int64String"];
+        };
+        /** @description A subscription to eTelecom's events. */
+        Webhook: {
+            /** @description The subscription. */
+            id: components["schemas"]["Int64String"];
+            /** @description Where eTelecom posts. */
+            url: string;
+            /** @description What it posts. */
+            entities: string[];
+            /** @description Which fields of each entity it posts; not described in the docs. */
+            fields?: string[];
+            /** @description Not described in the docs. */
+            metadata?: Record<string, never>;
+            /** @description When it was created. */
+            created_at?: components["schemas"]["DateTime"];
+            /** @description How delivery goes. */
+            states?: {
+                /** @description `ok`; `retry`: failing, retried with backoff; `stop`: retries used up, the webhook is disabled. */
+                state?: string;
+                /** @description When eTelecom last posted. */
+                last_sent_at?: components["schemas"]["DateTime"];
+                /** @description The last failure. */
+                last_error?: {
+                    error?: string;
+                    resp_body?: string;
+                    resp_status?: number;
+                    retried?: number;
+                    sent_at?: components["schemas"]["DateTime"];
+                };
+            };
+        };
+        /** @description The caller's subscriptions. */
+        WebhookList: {
+            webhooks: components["schemas"]["Webhook"][];
+        };
     };
     responses: {
         /**
@@ -473,10 +1634,10 @@ export interface components {
             };
         };
         /**
-         * @description A provided value is wrong (`invalid_argument`), as for every method; ListOA also refuses a paging cursor
+         * @description A provided value is wrong (`invalid_argument`), as for every method; a list also refuses a paging cursor
          *     that it did not issue, naming the field.
          */
-        ListOAInvalidArgument: {
+        ListInvalidArgument: {
             headers: {
                 [name: string]: unknown;
             };
@@ -526,6 +1687,117 @@ export interface components {
          *     taken because every server can fail and clients must handle it.
          */
         Internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description A Zalo rule forbids the message (`failed_precondition`). **Decision (mock):** eTelecom documents no
+         *     refusal; Twirp's 412 `failed_precondition` is taken, `msg` naming the rule.
+         */
+        ConversationRuleBroken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The 8 messages of the 48-hour reply window are used up (`resource_exhausted`). **Decision (mock):**
+         *     Twirp's 429 `resource_exhausted`.
+         */
+        ReplyQuotaExhausted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description A provided value is wrong (`invalid_argument`), as for every method; a ZNS is also refused when
+         *     `template_data` lacks a parameter the template requires or gives one outside its lengths, naming it.
+         */
+        SendZNSInvalidArgument: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `bad_route` (see BadRoute), `not_found` for an OA not connected to the shop, or `not_found` for a
+         *     `template_id` that is not one of the OA's templates on Zalo. **Decision:** Twirp's `not_found`.
+         */
+        TemplateOnZaloNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `bad_route` (see BadRoute), `not_found` for an OA not connected to the shop, or `not_found` for a
+         *     template not registered for it (`CreateTemplate`). **Decision:** Twirp's `not_found`.
+         */
+        TemplateNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A rule forbids the ZNS (`failed_precondition`). **Decision (mock):** Twirp's 412, `msg` naming the rule. */
+        ZNSRuleBroken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The OA's `remaining_quota` is 0 (`resource_exhausted`). **Decision (mock):** Twirp's 429. */
+        ZNSQuotaExhausted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description As `SendZNS`'s 404, or `not_found` for a journey the OA did not create. **Decision:** Twirp's `not_found`. */
+        JourneyNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description As `SendZNS`'s 412, or a journey that expired or is bound to another phone. **Decision (mock):** Twirp's
+         *     412 `failed_precondition`.
+         */
+        JourneyRuleBroken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `bad_route` (see BadRoute), or `not_found`: the `id` is not one of the caller's subscriptions.
+         *     **Decision (mock):** Twirp's `not_found`.
+         */
+        WebhookNotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -682,7 +1954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListOAResponse"];
                 };
             };
-            400: components["responses"]["ListOAInvalidArgument"];
+            400: components["responses"]["ListInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
             500: components["responses"]["Internal"];
@@ -755,6 +2027,648 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    ListFollowers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListFollowersRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of followers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListFollowersResponse"];
+                };
+            };
+            400: components["responses"]["ListInvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    OASendText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OASendTextRequest"];
+            };
+        };
+        responses: {
+            /** @description The message sent, with the quota it was counted against. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            412: components["responses"]["ConversationRuleBroken"];
+            429: components["responses"]["ReplyQuotaExhausted"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    OASendImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OASendImageRequest"];
+            };
+        };
+        responses: {
+            /** @description The message sent, with the quota it was counted against. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            412: components["responses"]["ConversationRuleBroken"];
+            429: components["responses"]["ReplyQuotaExhausted"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    OASendSticker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OASendStickerRequest"];
+            };
+        };
+        responses: {
+            /** @description The message sent, with the quota it was counted against. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            412: components["responses"]["ConversationRuleBroken"];
+            429: components["responses"]["ReplyQuotaExhausted"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    OASendFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OASendFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The message sent, with the quota it was counted against. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            412: components["responses"]["ConversationRuleBroken"];
+            429: components["responses"]["ReplyQuotaExhausted"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    CreateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The registered template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["TemplateOnZaloNotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    GetTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["TemplateNotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    ListTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListTemplatesRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListTemplatesResponse"];
+                };
+            };
+            400: components["responses"]["ListInvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    SendZNS: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendZNSRequest"];
+            };
+        };
+        responses: {
+            /** @description The accepted message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["SendZNSInvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["TemplateNotFound"];
+            412: components["responses"]["ZNSRuleBroken"];
+            429: components["responses"]["ZNSQuotaExhausted"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    CreateJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateJourneyRequest"];
+            };
+        };
+        responses: {
+            /** @description The journey and its token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    SendZNSJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendZNSJourneyRequest"];
+            };
+        };
+        responses: {
+            /** @description The accepted message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyMessage"];
+                };
+            };
+            400: components["responses"]["SendZNSInvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["JourneyNotFound"];
+            412: components["responses"]["JourneyRuleBroken"];
+            429: components["responses"]["ZNSQuotaExhausted"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    ListMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListMessagesRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMessagesResponse"];
+                };
+            };
+            400: components["responses"]["ListInvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    RequestConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, as sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    CheckConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the phone granted permission. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentCheck"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    ListRequestConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListRequestConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRequestConsentResponse"];
+                };
+            };
+            400: components["responses"]["ListInvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["OANotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    CreateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["BadRoute"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    GetWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetWebhooksRequest"];
+            };
+        };
+        responses: {
+            /** @description The caller's subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["BadRoute"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    DeleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Who is calling: `shop` (Shop base URL `/v1/shop`, the shop's `api_key`) or `partner`
+                 *     (Partner base URL `/v1/partner`, the `shop_key` of the shop the partner acts for).
+                 * @example shop
+                 */
+                scope: components["parameters"]["scope"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The caller's subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["WebhookNotFound"];
             500: components["responses"]["Internal"];
         };
     };

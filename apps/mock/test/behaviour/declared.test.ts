@@ -59,7 +59,7 @@ describe("the declared behaviour", () => {
       (spec: Spec) => {
         getShopOA(spec)["x-mock"] = { action: "hook", hook: "consent-lnk" };
       },
-      "GetShopOA x-mock: the mock has no hook consent-lnk (it has consent-link, consent-connect, consent-relink, connected-oa)",
+      "GetShopOA x-mock: the mock has no hook consent-lnk (it has consent-link, consent-connect, consent-relink, zalo-consultation, zns-template-register, zns-send, zns-journey, call-consent-request, call-consent-check, connected-oa, zalo-follower, zns-template, zns-delivery, call-consent-reply)",
     ],
     [
       "an unknown resource",
@@ -82,12 +82,12 @@ describe("the declared behaviour", () => {
 });
 
 /**
- * A consultation message (reference §5.2, much shortened): a resource owned by an OA, created by an operation, to
- * show `create`, `fill` and `owner` working from the spec alone.
+ * A made-up operation that stores a note per OA (shaped like a consultation message, much shortened): a resource
+ * owned by an OA, created by an operation, to show `create`, `fill` and `owner` working from the spec alone.
  */
-function withMessages(spec: Spec): void {
+function withNotes(spec: Spec): void {
   const getShop = spec.paths["/v1/{scope}.Zalo/GetShopOA"]?.post as unknown as Record<string, unknown>;
-  spec.components.schemas.Message = {
+  spec.components.schemas.Note = {
     type: "object",
     required: ["msg_id", "oa_id"],
     properties: {
@@ -100,12 +100,12 @@ function withMessages(spec: Spec): void {
       sent: { type: "boolean" },
     },
   };
-  spec["x-mock-resources"].message = {
-    description: "A message an OA sent.",
-    schema: "#/components/schemas/Message",
+  spec["x-mock-resources"].note = {
+    description: "A note an OA sent.",
+    schema: "#/components/schemas/Note",
     key: "msg_id",
     order: ["created_at", "msg_id"],
-    owner: { resource: "oa", by: "oa_id", missing: "oa_not_found" },
+    owner: { resource: "oa", field: "oa_id", missing: "oa_not_found" },
     caps: { entries: 2, bytes: 1024 },
   };
   const body = {
@@ -119,10 +119,10 @@ function withMessages(spec: Spec): void {
     },
   };
   const example = { oa_id: "4321098765432109876", recipient: { user_id: "u1" }, message: { text: "Xin chào" } };
-  spec.paths["/v1/{scope}.Zalo/OASendText"] = {
+  spec.paths["/v1/{scope}.Zalo/SendNote"] = {
     post: <Spec["paths"][string]["post"]>{
       ...getShop,
-      operationId: "OASendText",
+      operationId: "SendNote",
       requestBody: {
         required: true,
         content: { "application/json": { schema: body, examples: { text: { value: example } } } },
@@ -131,12 +131,12 @@ function withMessages(spec: Spec): void {
         ...(getShop.responses as Record<string, unknown>),
         "200": {
           description: "The message.",
-          content: { "application/json": { schema: { $ref: "#/components/schemas/Message" } } },
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Note" } } },
         },
       },
       "x-mock": {
         action: "create",
-        resource: "message",
+        resource: "note",
         fill: {
           msg_id: "$int64",
           oa_id: "$body.oa_id",
@@ -151,10 +151,10 @@ function withMessages(spec: Spec): void {
   };
 }
 
-/** Calls the OASendText of {@link withMessages} on an engine, as the shop `key`. */
+/** Calls the SendNote of {@link withNotes} on an engine, as the shop `key`. */
 async function sendText(engine: MockEngine, body: unknown, key: string) {
   const response = await engine.handle(
-    new Request(`${ORIGIN}/v1/shop.Zalo/OASendText`, {
+    new Request(`${ORIGIN}/v1/shop.Zalo/SendNote`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
       body: JSON.stringify(body),
@@ -169,7 +169,7 @@ describe("an operation created from the spec alone (create, fill, owner)", () =>
 
   it("creates a record filled from the body, the clock, a new ID and the key's shop, within a connected OA", async () => {
     const engine = await createMockEngine({
-      specPath: specWith("messages", withMessages),
+      specPath: specWith("notes", withNotes),
       fixtures,
       now: () => Date.UTC(2026, 11, 6),
     });
@@ -189,7 +189,7 @@ describe("an operation created from the spec alone (create, fill, owner)", () =>
   });
 
   it("answers the owner's missing example for an OA the key has not connected", async () => {
-    const engine = await createMockEngine({ specPath: specWith("messages", withMessages), fixtures });
+    const engine = await createMockEngine({ specPath: specWith("notes", withNotes), fixtures });
     expect(await sendText(engine, send, "another-shop")).toEqual({
       status: 404,
       body: { code: "not_found", msg: "oa_id: is not an OA connected to this shop" },
@@ -197,17 +197,17 @@ describe("an operation created from the spec alone (create, fill, owner)", () =>
   });
 
   it("refuses a record past its resource's caps, in entries and in bytes, naming what is over", async () => {
-    const engine = await createMockEngine({ specPath: specWith("messages", withMessages), fixtures });
+    const engine = await createMockEngine({ specPath: specWith("notes", withNotes), fixtures });
     const long = { ...send, message: { text: "x".repeat(1500) } };
     expect((await sendText(engine, long, "shop")).body).toEqual({
       code: "invalid_argument",
-      msg: expect.stringMatching(/^text: makes the message \d+ bytes as JSON, over the mock's limit of 1024$/),
+      msg: expect.stringMatching(/^text: makes the note \d+ bytes as JSON, over the mock's limit of 1024$/),
     });
     await sendText(engine, send, "shop");
     await sendText(engine, send, "shop");
     expect((await sendText(engine, send, "shop")).body).toEqual({
       code: "invalid_argument",
-      msg: "message: this key already has 2 of them, the mock's limit",
+      msg: "note: this key already has 2 of them, the mock's limit",
     });
   });
 });

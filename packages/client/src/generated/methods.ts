@@ -19,6 +19,42 @@ export interface OperationMethods {
   readonly getShopOA: OperationMethod<"getShopOA">;
   /** Update webhook for OA (`POST /v1/{scope}.Zalo/UpdateShopOA`). */
   readonly updateShopOA: OperationMethod<"updateShopOA">;
+  /** Get list of users (`POST /v1/{scope}.Zalo/ListFollowers`). */
+  readonly listFollowers: OperationMethod<"listFollowers">;
+  /** Send text consulting message (`POST /v1/{scope}.Zalo/OASendText`). */
+  readonly oaSendText: OperationMethod<"oaSendText">;
+  /** Send message consulting with attached photo (`POST /v1/{scope}.Zalo/OASendImage`). */
+  readonly oaSendImage: OperationMethod<"oaSendImage">;
+  /** Send advice message with sticker (`POST /v1/{scope}.Zalo/OASendSticker`). */
+  readonly oaSendSticker: OperationMethod<"oaSendSticker">;
+  /** Send message consulting attached file (`POST /v1/{scope}.Zalo/OASendFile`). */
+  readonly oaSendFile: OperationMethod<"oaSendFile">;
+  /** Create a news template (`POST /v1/{scope}.Zalo/CreateTemplate`). */
+  readonly createTemplate: OperationMethod<"createTemplate">;
+  /** Get sample details (`POST /v1/{scope}.Zalo/GetTemplate`). */
+  readonly getTemplate: OperationMethod<"getTemplate">;
+  /** Get the list of templates (`POST /v1/{scope}.Zalo/ListTemplates`). */
+  readonly listTemplates: OperationMethod<"listTemplates">;
+  /** Send ZNS (`POST /v1/{scope}.Zalo/SendZNS`). */
+  readonly sendZNS: OperationMethod<"sendZNS">;
+  /** Journey token creation (`POST /v1/{scope}.Zalo/CreateJourney`). */
+  readonly createJourney: OperationMethod<"createJourney">;
+  /** Send ZNS with journey token (`POST /v1/{scope}.Zalo/SendZNSJourney`). */
+  readonly sendZNSJourney: OperationMethod<"sendZNSJourney">;
+  /** Get message list (`POST /v1/{scope}.Zalo/ListMessages`). */
+  readonly listMessages: OperationMethod<"listMessages">;
+  /** Send request for calling permission (`POST /v1/{scope}.Zalo/RequestConsent`). */
+  readonly requestConsent: OperationMethod<"requestConsent">;
+  /** Check if the customer has granted calling permission (`POST /v1/{scope}.Zalo/CheckConsent`). */
+  readonly checkConsent: OperationMethod<"checkConsent">;
+  /** Get list of requests for calling permission (`POST /v1/{scope}.Zalo/ListRequestConsent`). */
+  readonly listRequestConsent: OperationMethod<"listRequestConsent">;
+  /** Create webhook (`POST /v1/{scope}.Webhook/CreateWebhook`). */
+  readonly createWebhook: OperationMethod<"createWebhook">;
+  /** Get list of webhooks (`POST /v1/{scope}.Webhook/GetWebhooks`). */
+  readonly getWebhooks: OperationMethod<"getWebhooks">;
+  /** Delete webhook (`POST /v1/{scope}.Webhook/DeleteWebhook`). */
+  readonly deleteWebhook: OperationMethod<"deleteWebhook">;
 }
 
 /** What `authorizeOA` accepts: AuthorizeOA's request body; `app_id` also as a bigint. */
@@ -59,3 +95,123 @@ export type UpdateShopOAInput = OperationInput<"updateShopOA">;
 
 /** What `updateShopOA` resolves to: UpdateShopOA's 200 body. */
 export type UpdateShopOAResult = OperationResult<"updateShopOA">;
+
+/** What `listFollowers` accepts: ListFollowers's request body; `filter.oa_id`, `filter.assigned_user_id` also as a bigint; `paging.limit` also as a decimal string. */
+export type ListFollowersInput = OperationInput<"listFollowers">;
+
+/** What `listFollowers` resolves to: ListFollowers's 200 body. */
+export type ListFollowersResult = OperationResult<"listFollowers">;
+
+/** What `listFollowers.all` yields: one of the `followers` of ListFollowers's pages. */
+export type ListFollowersItem = OperationItem<"listFollowers">;
+
+/** What `oaSendText` accepts: OASendText's request body; `oa_id` also as a bigint. */
+export type OASendTextInput = OperationInput<"oaSendText">;
+
+/** What `oaSendText` resolves to: OASendText's 200 body. */
+export type OASendTextResult = OperationResult<"oaSendText">;
+
+/** What `oaSendImage` accepts: OASendImage's request body; `oa_id` also as a bigint. */
+export type OASendImageInput = OperationInput<"oaSendImage">;
+
+/** What `oaSendImage` resolves to: OASendImage's 200 body. */
+export type OASendImageResult = OperationResult<"oaSendImage">;
+
+/** What `oaSendSticker` accepts: OASendSticker's request body; `oa_id` also as a bigint. */
+export type OASendStickerInput = OperationInput<"oaSendSticker">;
+
+/** What `oaSendSticker` resolves to: OASendSticker's 200 body. */
+export type OASendStickerResult = OperationResult<"oaSendSticker">;
+
+/** What `oaSendFile` accepts: OASendFile's request body; `oa_id` also as a bigint. */
+export type OASendFileInput = OperationInput<"oaSendFile">;
+
+/** What `oaSendFile` resolves to: OASendFile's 200 body. */
+export type OASendFileResult = OperationResult<"oaSendFile">;
+
+/** What `createTemplate` accepts: CreateTemplate's request body; `oa_id` also as a bigint; `template_id` also as a decimal string. */
+export type CreateTemplateInput = OperationInput<"createTemplate">;
+
+/** What `createTemplate` resolves to: CreateTemplate's 200 body. */
+export type CreateTemplateResult = OperationResult<"createTemplate">;
+
+/** What `getTemplate` accepts: GetTemplate's request body; `oa_id` also as a bigint; `template_id` also as a decimal string. */
+export type GetTemplateInput = OperationInput<"getTemplate">;
+
+/** What `getTemplate` resolves to: GetTemplate's 200 body. */
+export type GetTemplateResult = OperationResult<"getTemplate">;
+
+/** What `listTemplates` accepts: ListTemplates's request body; `filter.oa_id` also as a bigint; `filter.template_id`, `paging.limit` also as a decimal string. */
+export type ListTemplatesInput = OperationInput<"listTemplates">;
+
+/** What `listTemplates` resolves to: ListTemplates's 200 body. */
+export type ListTemplatesResult = OperationResult<"listTemplates">;
+
+/** What `listTemplates.all` yields: one of the `templates` of ListTemplates's pages. */
+export type ListTemplatesItem = OperationItem<"listTemplates">;
+
+/** What `sendZNS` accepts: SendZNS's request body; `oa_id` also as a bigint; `template_id` also as a decimal string. */
+export type SendZNSInput = OperationInput<"sendZNS">;
+
+/** What `sendZNS` resolves to: SendZNS's 200 body. */
+export type SendZNSResult = OperationResult<"sendZNS">;
+
+/** What `createJourney` accepts: CreateJourney's request body; `oa_id` also as a bigint. */
+export type CreateJourneyInput = OperationInput<"createJourney">;
+
+/** What `createJourney` resolves to: CreateJourney's 200 body. */
+export type CreateJourneyResult = OperationResult<"createJourney">;
+
+/** What `sendZNSJourney` accepts: SendZNSJourney's request body; `journey_id`, `oa_id` also as a bigint; `template_id` also as a decimal string. */
+export type SendZNSJourneyInput = OperationInput<"sendZNSJourney">;
+
+/** What `sendZNSJourney` resolves to: SendZNSJourney's 200 body. */
+export type SendZNSJourneyResult = OperationResult<"sendZNSJourney">;
+
+/** What `listMessages` accepts: ListMessages's request body; `filter.oa_id`, `filter.campaign_id`, `filter.journey_id` also as a bigint; `filter.template_id`, `paging.limit` also as a decimal string. */
+export type ListMessagesInput = OperationInput<"listMessages">;
+
+/** What `listMessages` resolves to: ListMessages's 200 body. */
+export type ListMessagesResult = OperationResult<"listMessages">;
+
+/** What `listMessages.all` yields: one of the `messages` of ListMessages's pages. */
+export type ListMessagesItem = OperationItem<"listMessages">;
+
+/** What `requestConsent` accepts: RequestConsent's request body; `oa_id` also as a bigint. */
+export type RequestConsentInput = OperationInput<"requestConsent">;
+
+/** What `requestConsent` resolves to: RequestConsent's 200 body. */
+export type RequestConsentResult = OperationResult<"requestConsent">;
+
+/** What `checkConsent` accepts: CheckConsent's request body; `oa_id` also as a bigint. */
+export type CheckConsentInput = OperationInput<"checkConsent">;
+
+/** What `checkConsent` resolves to: CheckConsent's 200 body. */
+export type CheckConsentResult = OperationResult<"checkConsent">;
+
+/** What `listRequestConsent` accepts: ListRequestConsent's request body; `filter.oa_id` also as a bigint; `paging.limit` also as a decimal string. */
+export type ListRequestConsentInput = OperationInput<"listRequestConsent">;
+
+/** What `listRequestConsent` resolves to: ListRequestConsent's 200 body. */
+export type ListRequestConsentResult = OperationResult<"listRequestConsent">;
+
+/** What `listRequestConsent.all` yields: one of the `consents` of ListRequestConsent's pages. */
+export type ListRequestConsentItem = OperationItem<"listRequestConsent">;
+
+/** What `createWebhook` accepts: CreateWebhook's request body. */
+export type CreateWebhookInput = OperationInput<"createWebhook">;
+
+/** What `createWebhook` resolves to: CreateWebhook's 200 body. */
+export type CreateWebhookResult = OperationResult<"createWebhook">;
+
+/** What `getWebhooks` accepts: GetWebhooks's request body. */
+export type GetWebhooksInput = OperationInput<"getWebhooks">;
+
+/** What `getWebhooks` resolves to: GetWebhooks's 200 body. */
+export type GetWebhooksResult = OperationResult<"getWebhooks">;
+
+/** What `deleteWebhook` accepts: DeleteWebhook's request body; `id` also as a bigint. */
+export type DeleteWebhookInput = OperationInput<"deleteWebhook">;
+
+/** What `deleteWebhook` resolves to: DeleteWebhook's 200 body. */
+export type DeleteWebhookResult = OperationResult<"deleteWebhook">;

@@ -665,3 +665,2904 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 
+export const listFollowers = validate34;
+const schema30 = {"allOf":[{"$ref":"checks#/$defs/ListFollowersResponse"}]};
+const schema31 = {"type":"object","required":["followers","paging"],"properties":{"followers":{"type":"array","items":{"$ref":"checks#/$defs/Follower"}},"paging":{"$ref":"checks#/$defs/PageInfo"}}};
+const schema32 = {"type":"object","required":["oa_id","zl_user_id","state"],"properties":{"id":{"$ref":"checks#/$defs/Int64String"},"oa_id":{"$ref":"checks#/$defs/Int64String"},"zl_user_id":{"$ref":"checks#/$defs/ZaloUserId"},"zl_user_id_by_app":{"type":"string"},"full_name":{"type":"string"},"avatar":{"type":"string"},"avatars":{"type":"object","properties":{"120":{"type":"string"},"240":{"type":"string"}}},"gender":{"type":"string"},"phone":{"type":"string"},"state":{"type":"string"},"has_conversation":{"type":"boolean"},"assigned_user_id":{"$ref":"checks#/$defs/Int64String"},"shop_id":{"$ref":"checks#/$defs/Int64String"},"shared_info":{"type":"object","properties":{"address":{"type":"string"},"city":{"type":"string"},"district":{"type":"string"},"name":{"type":"string"},"phone":{"type":"string"},"ward":{"type":"string"}}},"tags_and_notes_info":{"type":"object","properties":{"notes":{"type":"array","items":{"type":"string"}},"tag_names":{"type":"array","items":{"type":"string"}}}},"last_conversation":{"type":"object","properties":{"direction":{"type":"string"},"message":{"type":"string"},"sent_time":{"$ref":"checks#/$defs/DateTime"},"type":{"type":"string"}}},"created_at":{"$ref":"checks#/$defs/DateTime"},"updated_at":{"$ref":"checks#/$defs/DateTime"}}};
+const schema35 = {"type":"string"};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.oa_id === undefined) && (missing0 = "oa_id")) || ((data.zl_user_id === undefined) && (missing0 = "zl_user_id"))) || ((data.state === undefined) && (missing0 = "state"))){
+validate36.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs1 = errors;
+if(typeof data.id !== "string"){
+validate36.errors = [{instancePath:instancePath+"/id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.oa_id !== undefined){
+const _errs4 = errors;
+if(typeof data.oa_id !== "string"){
+validate36.errors = [{instancePath:instancePath+"/oa_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.zl_user_id !== undefined){
+const _errs7 = errors;
+if(typeof data.zl_user_id !== "string"){
+validate36.errors = [{instancePath:instancePath+"/zl_user_id",schemaPath:"checks#/$defs/ZaloUserId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.zl_user_id_by_app !== undefined){
+const _errs10 = errors;
+if(typeof data.zl_user_id_by_app !== "string"){
+validate36.errors = [{instancePath:instancePath+"/zl_user_id_by_app",schemaPath:"#/properties/zl_user_id_by_app/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.full_name !== undefined){
+const _errs12 = errors;
+if(typeof data.full_name !== "string"){
+validate36.errors = [{instancePath:instancePath+"/full_name",schemaPath:"#/properties/full_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.avatar !== undefined){
+const _errs14 = errors;
+if(typeof data.avatar !== "string"){
+validate36.errors = [{instancePath:instancePath+"/avatar",schemaPath:"#/properties/avatar/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.avatars !== undefined){
+let data6 = data.avatars;
+const _errs16 = errors;
+if(errors === _errs16){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6["120"] !== undefined){
+const _errs18 = errors;
+if(typeof data6["120"] !== "string"){
+validate36.errors = [{instancePath:instancePath+"/avatars/120",schemaPath:"#/properties/avatars/properties/120/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs18 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data6["240"] !== undefined){
+const _errs20 = errors;
+if(typeof data6["240"] !== "string"){
+validate36.errors = [{instancePath:instancePath+"/avatars/240",schemaPath:"#/properties/avatars/properties/240/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs20 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/avatars",schemaPath:"#/properties/avatars/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.gender !== undefined){
+const _errs22 = errors;
+if(typeof data.gender !== "string"){
+validate36.errors = [{instancePath:instancePath+"/gender",schemaPath:"#/properties/gender/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.phone !== undefined){
+const _errs24 = errors;
+if(typeof data.phone !== "string"){
+validate36.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.state !== undefined){
+const _errs26 = errors;
+if(typeof data.state !== "string"){
+validate36.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.has_conversation !== undefined){
+const _errs28 = errors;
+if(typeof data.has_conversation !== "boolean"){
+validate36.errors = [{instancePath:instancePath+"/has_conversation",schemaPath:"#/properties/has_conversation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.assigned_user_id !== undefined){
+const _errs30 = errors;
+if(typeof data.assigned_user_id !== "string"){
+validate36.errors = [{instancePath:instancePath+"/assigned_user_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs30 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.shop_id !== undefined){
+const _errs33 = errors;
+if(typeof data.shop_id !== "string"){
+validate36.errors = [{instancePath:instancePath+"/shop_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.shared_info !== undefined){
+let data15 = data.shared_info;
+const _errs36 = errors;
+if(errors === _errs36){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.address !== undefined){
+const _errs38 = errors;
+if(typeof data15.address !== "string"){
+validate36.errors = [{instancePath:instancePath+"/shared_info/address",schemaPath:"#/properties/shared_info/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs38 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data15.city !== undefined){
+const _errs40 = errors;
+if(typeof data15.city !== "string"){
+validate36.errors = [{instancePath:instancePath+"/shared_info/city",schemaPath:"#/properties/shared_info/properties/city/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs40 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data15.district !== undefined){
+const _errs42 = errors;
+if(typeof data15.district !== "string"){
+validate36.errors = [{instancePath:instancePath+"/shared_info/district",schemaPath:"#/properties/shared_info/properties/district/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs42 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data15.name !== undefined){
+const _errs44 = errors;
+if(typeof data15.name !== "string"){
+validate36.errors = [{instancePath:instancePath+"/shared_info/name",schemaPath:"#/properties/shared_info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs44 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data15.phone !== undefined){
+const _errs46 = errors;
+if(typeof data15.phone !== "string"){
+validate36.errors = [{instancePath:instancePath+"/shared_info/phone",schemaPath:"#/properties/shared_info/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs46 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data15.ward !== undefined){
+const _errs48 = errors;
+if(typeof data15.ward !== "string"){
+validate36.errors = [{instancePath:instancePath+"/shared_info/ward",schemaPath:"#/properties/shared_info/properties/ward/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs48 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/shared_info",schemaPath:"#/properties/shared_info/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tags_and_notes_info !== undefined){
+let data22 = data.tags_and_notes_info;
+const _errs50 = errors;
+if(errors === _errs50){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.notes !== undefined){
+let data23 = data22.notes;
+const _errs52 = errors;
+if(errors === _errs52){
+if(Array.isArray(data23)){
+var valid9 = true;
+const len0 = data23.length;
+for(let i0=0; i0<len0; i0++){
+const _errs54 = errors;
+if(typeof data23[i0] !== "string"){
+validate36.errors = [{instancePath:instancePath+"/tags_and_notes_info/notes/" + i0,schemaPath:"#/properties/tags_and_notes_info/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs54 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/tags_and_notes_info/notes",schemaPath:"#/properties/tags_and_notes_info/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs52 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data22.tag_names !== undefined){
+let data25 = data22.tag_names;
+const _errs56 = errors;
+if(errors === _errs56){
+if(Array.isArray(data25)){
+var valid10 = true;
+const len1 = data25.length;
+for(let i1=0; i1<len1; i1++){
+const _errs58 = errors;
+if(typeof data25[i1] !== "string"){
+validate36.errors = [{instancePath:instancePath+"/tags_and_notes_info/tag_names/" + i1,schemaPath:"#/properties/tags_and_notes_info/properties/tag_names/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs58 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/tags_and_notes_info/tag_names",schemaPath:"#/properties/tags_and_notes_info/properties/tag_names/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs56 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/tags_and_notes_info",schemaPath:"#/properties/tags_and_notes_info/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs50 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.last_conversation !== undefined){
+let data27 = data.last_conversation;
+const _errs60 = errors;
+if(errors === _errs60){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.direction !== undefined){
+const _errs62 = errors;
+if(typeof data27.direction !== "string"){
+validate36.errors = [{instancePath:instancePath+"/last_conversation/direction",schemaPath:"#/properties/last_conversation/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid11 = _errs62 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data27.message !== undefined){
+const _errs64 = errors;
+if(typeof data27.message !== "string"){
+validate36.errors = [{instancePath:instancePath+"/last_conversation/message",schemaPath:"#/properties/last_conversation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid11 = _errs64 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data27.sent_time !== undefined){
+const _errs66 = errors;
+if(typeof data27.sent_time !== "string"){
+validate36.errors = [{instancePath:instancePath+"/last_conversation/sent_time",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid11 = _errs66 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data27.type !== undefined){
+const _errs69 = errors;
+if(typeof data27.type !== "string"){
+validate36.errors = [{instancePath:instancePath+"/last_conversation/type",schemaPath:"#/properties/last_conversation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid11 = _errs69 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/last_conversation",schemaPath:"#/properties/last_conversation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs60 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_at !== undefined){
+const _errs71 = errors;
+if(typeof data.created_at !== "string"){
+validate36.errors = [{instancePath:instancePath+"/created_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.updated_at !== undefined){
+const _errs74 = errors;
+if(typeof data.updated_at !== "string"){
+validate36.errors = [{instancePath:instancePath+"/updated_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs74 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.followers === undefined) && (missing0 = "followers")) || ((data.paging === undefined) && (missing0 = "paging"))){
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.followers !== undefined){
+let data0 = data.followers;
+const _errs1 = errors;
+if(errors === _errs1){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs3 = errors;
+if(!(validate36(data0[i0], {instancePath:instancePath+"/followers/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/followers",schemaPath:"#/properties/followers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.paging !== undefined){
+const _errs4 = errors;
+if(!(validate25(data.paging, {instancePath:instancePath+"/paging",parentData:data,parentDataProperty:"paging",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+export const oaSendText = validate40;
+const schema41 = {"allOf":[{"$ref":"checks#/$defs/ConversationMessage"}]};
+const schema42 = {"type":"object","required":["msg_id","oa_id"],"properties":{"msg_id":{"type":"string"},"oa_id":{"$ref":"checks#/$defs/Int64String"},"direction":{"type":"string"},"type":{"type":"string"},"recipient_id":{"type":"string"},"sender_id":{"type":"string"},"user_id":{"type":"string"},"zl_user_id":{"type":"string"},"shop_id":{"$ref":"checks#/$defs/Int64String"},"wl_partner_id":{"type":"string"},"quota":{"$ref":"checks#/$defs/MessageQuota"}}};
+const schema45 = {"type":"object","properties":{"quota_type":{"type":"string"},"remain":{"type":"integer"},"total":{"type":"integer"},"expired_date":{"$ref":"checks#/$defs/DateTime"},"owner_id":{"type":"string"},"owner_type":{"type":"string"}}};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.quota_type !== undefined){
+const _errs1 = errors;
+if(typeof data.quota_type !== "string"){
+validate42.errors = [{instancePath:instancePath+"/quota_type",schemaPath:"#/properties/quota_type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.remain !== undefined){
+let data1 = data.remain;
+const _errs3 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate42.errors = [{instancePath:instancePath+"/remain",schemaPath:"#/properties/remain/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.total !== undefined){
+let data2 = data.total;
+const _errs5 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate42.errors = [{instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.expired_date !== undefined){
+const _errs7 = errors;
+if(typeof data.expired_date !== "string"){
+validate42.errors = [{instancePath:instancePath+"/expired_date",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.owner_id !== undefined){
+const _errs10 = errors;
+if(typeof data.owner_id !== "string"){
+validate42.errors = [{instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.owner_type !== undefined){
+const _errs12 = errors;
+if(typeof data.owner_type !== "string"){
+validate42.errors = [{instancePath:instancePath+"/owner_type",schemaPath:"#/properties/owner_type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate42.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.msg_id === undefined) && (missing0 = "msg_id")) || ((data.oa_id === undefined) && (missing0 = "oa_id"))){
+validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.msg_id !== undefined){
+const _errs1 = errors;
+if(typeof data.msg_id !== "string"){
+validate41.errors = [{instancePath:instancePath+"/msg_id",schemaPath:"#/properties/msg_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.oa_id !== undefined){
+const _errs3 = errors;
+if(typeof data.oa_id !== "string"){
+validate41.errors = [{instancePath:instancePath+"/oa_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.direction !== undefined){
+const _errs6 = errors;
+if(typeof data.direction !== "string"){
+validate41.errors = [{instancePath:instancePath+"/direction",schemaPath:"#/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+const _errs8 = errors;
+if(typeof data.type !== "string"){
+validate41.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.recipient_id !== undefined){
+const _errs10 = errors;
+if(typeof data.recipient_id !== "string"){
+validate41.errors = [{instancePath:instancePath+"/recipient_id",schemaPath:"#/properties/recipient_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sender_id !== undefined){
+const _errs12 = errors;
+if(typeof data.sender_id !== "string"){
+validate41.errors = [{instancePath:instancePath+"/sender_id",schemaPath:"#/properties/sender_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.user_id !== undefined){
+const _errs14 = errors;
+if(typeof data.user_id !== "string"){
+validate41.errors = [{instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.zl_user_id !== undefined){
+const _errs16 = errors;
+if(typeof data.zl_user_id !== "string"){
+validate41.errors = [{instancePath:instancePath+"/zl_user_id",schemaPath:"#/properties/zl_user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.shop_id !== undefined){
+const _errs18 = errors;
+if(typeof data.shop_id !== "string"){
+validate41.errors = [{instancePath:instancePath+"/shop_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.wl_partner_id !== undefined){
+const _errs21 = errors;
+if(typeof data.wl_partner_id !== "string"){
+validate41.errors = [{instancePath:instancePath+"/wl_partner_id",schemaPath:"#/properties/wl_partner_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.quota !== undefined){
+const _errs23 = errors;
+if(!(validate42(data.quota, {instancePath:instancePath+"/quota",parentData:data,parentDataProperty:"quota",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+export const oaSendImage = validate45;
+const schema47 = {"allOf":[{"$ref":"checks#/$defs/ConversationMessage"}]};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+
+export const oaSendSticker = validate47;
+const schema48 = {"allOf":[{"$ref":"checks#/$defs/ConversationMessage"}]};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
+export const oaSendFile = validate49;
+const schema49 = {"allOf":[{"$ref":"checks#/$defs/ConversationMessage"}]};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+export const createTemplate = validate51;
+const schema50 = {"allOf":[{"$ref":"checks#/$defs/Template"}]};
+const schema51 = {"type":"object","required":["template_id","template_status"],"properties":{"template_id":{"$ref":"checks#/$defs/TemplateId"},"template_name":{"type":"string"},"type":{"type":"string"},"template_status":{"type":"string"},"template_quality":{"type":"string"},"template_tag":{"type":"string"},"template_params":{"type":"array","items":{"$ref":"checks#/$defs/TemplateParam"}},"preview_url":{"type":"string"},"price":{"type":"number"},"timeout":{"type":"integer"},"template_daily_quota":{"type":"integer"},"template_remaining_quota":{"type":"integer"},"apply_template_quota":{"type":"boolean"},"created_at":{"$ref":"checks#/$defs/DateTime"},"updated_at":{"$ref":"checks#/$defs/DateTime"},"oa_id":{"$ref":"checks#/$defs/Int64String"},"shop_id":{"$ref":"checks#/$defs/Int64String"},"is_journey":{"type":"boolean"},"retail_price":{"type":"number"},"price_exceeded":{"type":"boolean"},"ref_param":{"type":"string"}}};
+const schema52 = {"type":"integer"};
+const schema53 = {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"require":{"type":"boolean"},"max_length":{"type":"integer"},"min_length":{"type":"integer"},"accept_null":{"type":"boolean"}}};
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.name === undefined) && (missing0 = "name")){
+validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.name !== undefined){
+const _errs1 = errors;
+if(typeof data.name !== "string"){
+validate53.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+const _errs3 = errors;
+if(typeof data.type !== "string"){
+validate53.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.require !== undefined){
+const _errs5 = errors;
+if(typeof data.require !== "boolean"){
+validate53.errors = [{instancePath:instancePath+"/require",schemaPath:"#/properties/require/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.max_length !== undefined){
+let data3 = data.max_length;
+const _errs7 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate53.errors = [{instancePath:instancePath+"/max_length",schemaPath:"#/properties/max_length/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.min_length !== undefined){
+let data4 = data.min_length;
+const _errs9 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate53.errors = [{instancePath:instancePath+"/min_length",schemaPath:"#/properties/min_length/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.accept_null !== undefined){
+const _errs11 = errors;
+if(typeof data.accept_null !== "boolean"){
+validate53.errors = [{instancePath:instancePath+"/accept_null",schemaPath:"#/properties/accept_null/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.template_id === undefined) && (missing0 = "template_id")) || ((data.template_status === undefined) && (missing0 = "template_status"))){
+validate52.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.template_id !== undefined){
+let data0 = data.template_id;
+const _errs1 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate52.errors = [{instancePath:instancePath+"/template_id",schemaPath:"checks#/$defs/TemplateId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_name !== undefined){
+const _errs4 = errors;
+if(typeof data.template_name !== "string"){
+validate52.errors = [{instancePath:instancePath+"/template_name",schemaPath:"#/properties/template_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+const _errs6 = errors;
+if(typeof data.type !== "string"){
+validate52.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_status !== undefined){
+const _errs8 = errors;
+if(typeof data.template_status !== "string"){
+validate52.errors = [{instancePath:instancePath+"/template_status",schemaPath:"#/properties/template_status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_quality !== undefined){
+const _errs10 = errors;
+if(typeof data.template_quality !== "string"){
+validate52.errors = [{instancePath:instancePath+"/template_quality",schemaPath:"#/properties/template_quality/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_tag !== undefined){
+const _errs12 = errors;
+if(typeof data.template_tag !== "string"){
+validate52.errors = [{instancePath:instancePath+"/template_tag",schemaPath:"#/properties/template_tag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_params !== undefined){
+let data6 = data.template_params;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data6)){
+var valid2 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+const _errs16 = errors;
+if(!(validate53(data6[i0], {instancePath:instancePath+"/template_params/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs16 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/template_params",schemaPath:"#/properties/template_params/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.preview_url !== undefined){
+const _errs17 = errors;
+if(typeof data.preview_url !== "string"){
+validate52.errors = [{instancePath:instancePath+"/preview_url",schemaPath:"#/properties/preview_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.price !== undefined){
+let data9 = data.price;
+const _errs19 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+validate52.errors = [{instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.timeout !== undefined){
+let data10 = data.timeout;
+const _errs21 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validate52.errors = [{instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_daily_quota !== undefined){
+let data11 = data.template_daily_quota;
+const _errs23 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate52.errors = [{instancePath:instancePath+"/template_daily_quota",schemaPath:"#/properties/template_daily_quota/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_remaining_quota !== undefined){
+let data12 = data.template_remaining_quota;
+const _errs25 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validate52.errors = [{instancePath:instancePath+"/template_remaining_quota",schemaPath:"#/properties/template_remaining_quota/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.apply_template_quota !== undefined){
+const _errs27 = errors;
+if(typeof data.apply_template_quota !== "boolean"){
+validate52.errors = [{instancePath:instancePath+"/apply_template_quota",schemaPath:"#/properties/apply_template_quota/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_at !== undefined){
+const _errs29 = errors;
+if(typeof data.created_at !== "string"){
+validate52.errors = [{instancePath:instancePath+"/created_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.updated_at !== undefined){
+const _errs32 = errors;
+if(typeof data.updated_at !== "string"){
+validate52.errors = [{instancePath:instancePath+"/updated_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.oa_id !== undefined){
+const _errs35 = errors;
+if(typeof data.oa_id !== "string"){
+validate52.errors = [{instancePath:instancePath+"/oa_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.shop_id !== undefined){
+const _errs38 = errors;
+if(typeof data.shop_id !== "string"){
+validate52.errors = [{instancePath:instancePath+"/shop_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.is_journey !== undefined){
+const _errs41 = errors;
+if(typeof data.is_journey !== "boolean"){
+validate52.errors = [{instancePath:instancePath+"/is_journey",schemaPath:"#/properties/is_journey/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs41 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.retail_price !== undefined){
+let data19 = data.retail_price;
+const _errs43 = errors;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+validate52.errors = [{instancePath:instancePath+"/retail_price",schemaPath:"#/properties/retail_price/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs43 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.price_exceeded !== undefined){
+const _errs45 = errors;
+if(typeof data.price_exceeded !== "boolean"){
+validate52.errors = [{instancePath:instancePath+"/price_exceeded",schemaPath:"#/properties/price_exceeded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs45 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ref_param !== undefined){
+const _errs47 = errors;
+if(typeof data.ref_param !== "string"){
+validate52.errors = [{instancePath:instancePath+"/ref_param",schemaPath:"#/properties/ref_param/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs47 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+
+export const getTemplate = validate56;
+const schema58 = {"allOf":[{"$ref":"checks#/$defs/Template"}]};
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+export const listTemplates = validate58;
+const schema59 = {"allOf":[{"$ref":"checks#/$defs/ListTemplatesResponse"}]};
+const schema60 = {"type":"object","required":["templates","paging"],"properties":{"templates":{"type":"array","items":{"$ref":"checks#/$defs/Template"}},"paging":{"$ref":"checks#/$defs/PageInfo"}}};
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.templates === undefined) && (missing0 = "templates")) || ((data.paging === undefined) && (missing0 = "paging"))){
+validate59.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.templates !== undefined){
+let data0 = data.templates;
+const _errs1 = errors;
+if(errors === _errs1){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs3 = errors;
+if(!(validate52(data0[i0], {instancePath:instancePath+"/templates/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate59.errors = [{instancePath:instancePath+"/templates",schemaPath:"#/properties/templates/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.paging !== undefined){
+const _errs4 = errors;
+if(!(validate25(data.paging, {instancePath:instancePath+"/paging",parentData:data,parentDataProperty:"paging",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate59.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+
+export const sendZNS = validate63;
+const schema61 = {"allOf":[{"$ref":"checks#/$defs/Message"}]};
+const schema62 = {"type":"object","required":["msg_id","oa_id","status"],"properties":{"id":{"$ref":"checks#/$defs/Int64String"},"msg_id":{"type":"string"},"oa_id":{"$ref":"checks#/$defs/Int64String"},"phone":{"type":"string"},"template_id":{"type":"integer"},"template_data":{"type":"object","additionalProperties":{"type":"string"}},"tracking_id":{"type":"string"},"type":{"type":"string"},"status":{"type":"string"},"delivery_status":{"type":"string"},"delivery_time":{"$ref":"checks#/$defs/DateTime"},"sent_time":{"$ref":"checks#/$defs/DateTime"},"error_code":{"type":"integer"},"error_message":{"type":"string"},"fee_main":{"type":"number"},"fee_token":{"type":"number"},"is_charged":{"type":"boolean"},"is_development":{"type":"boolean"},"journey_id":{"$ref":"checks#/$defs/Int64String"},"campaign_id":{"$ref":"checks#/$defs/Int64String"},"sending_mode":{"type":"string"},"timeout":{"type":"integer"},"user_id":{"type":"string"},"shop_id":{"$ref":"checks#/$defs/Int64String"},"created_at":{"$ref":"checks#/$defs/DateTime"},"updated_at":{"$ref":"checks#/$defs/DateTime"}}};
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.msg_id === undefined) && (missing0 = "msg_id")) || ((data.oa_id === undefined) && (missing0 = "oa_id"))) || ((data.status === undefined) && (missing0 = "status"))){
+validate64.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs1 = errors;
+if(typeof data.id !== "string"){
+validate64.errors = [{instancePath:instancePath+"/id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.msg_id !== undefined){
+const _errs4 = errors;
+if(typeof data.msg_id !== "string"){
+validate64.errors = [{instancePath:instancePath+"/msg_id",schemaPath:"#/properties/msg_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.oa_id !== undefined){
+const _errs6 = errors;
+if(typeof data.oa_id !== "string"){
+validate64.errors = [{instancePath:instancePath+"/oa_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.phone !== undefined){
+const _errs9 = errors;
+if(typeof data.phone !== "string"){
+validate64.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_id !== undefined){
+let data4 = data.template_id;
+const _errs11 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate64.errors = [{instancePath:instancePath+"/template_id",schemaPath:"#/properties/template_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.template_data !== undefined){
+let data5 = data.template_data;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key0 in data5){
+const _errs16 = errors;
+if(typeof data5[key0] !== "string"){
+validate64.errors = [{instancePath:instancePath+"/template_data/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/template_data/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs16 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate64.errors = [{instancePath:instancePath+"/template_data",schemaPath:"#/properties/template_data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tracking_id !== undefined){
+const _errs18 = errors;
+if(typeof data.tracking_id !== "string"){
+validate64.errors = [{instancePath:instancePath+"/tracking_id",schemaPath:"#/properties/tracking_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+const _errs20 = errors;
+if(typeof data.type !== "string"){
+validate64.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+const _errs22 = errors;
+if(typeof data.status !== "string"){
+validate64.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.delivery_status !== undefined){
+const _errs24 = errors;
+if(typeof data.delivery_status !== "string"){
+validate64.errors = [{instancePath:instancePath+"/delivery_status",schemaPath:"#/properties/delivery_status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.delivery_time !== undefined){
+const _errs26 = errors;
+if(typeof data.delivery_time !== "string"){
+validate64.errors = [{instancePath:instancePath+"/delivery_time",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sent_time !== undefined){
+const _errs29 = errors;
+if(typeof data.sent_time !== "string"){
+validate64.errors = [{instancePath:instancePath+"/sent_time",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.error_code !== undefined){
+let data13 = data.error_code;
+const _errs32 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validate64.errors = [{instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.error_message !== undefined){
+const _errs34 = errors;
+if(typeof data.error_message !== "string"){
+validate64.errors = [{instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.fee_main !== undefined){
+let data15 = data.fee_main;
+const _errs36 = errors;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
+validate64.errors = [{instancePath:instancePath+"/fee_main",schemaPath:"#/properties/fee_main/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.fee_token !== undefined){
+let data16 = data.fee_token;
+const _errs38 = errors;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+validate64.errors = [{instancePath:instancePath+"/fee_token",schemaPath:"#/properties/fee_token/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.is_charged !== undefined){
+const _errs40 = errors;
+if(typeof data.is_charged !== "boolean"){
+validate64.errors = [{instancePath:instancePath+"/is_charged",schemaPath:"#/properties/is_charged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs40 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.is_development !== undefined){
+const _errs42 = errors;
+if(typeof data.is_development !== "boolean"){
+validate64.errors = [{instancePath:instancePath+"/is_development",schemaPath:"#/properties/is_development/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs42 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.journey_id !== undefined){
+const _errs44 = errors;
+if(typeof data.journey_id !== "string"){
+validate64.errors = [{instancePath:instancePath+"/journey_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs44 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.campaign_id !== undefined){
+const _errs47 = errors;
+if(typeof data.campaign_id !== "string"){
+validate64.errors = [{instancePath:instancePath+"/campaign_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs47 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sending_mode !== undefined){
+const _errs50 = errors;
+if(typeof data.sending_mode !== "string"){
+validate64.errors = [{instancePath:instancePath+"/sending_mode",schemaPath:"#/properties/sending_mode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs50 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.timeout !== undefined){
+let data22 = data.timeout;
+const _errs52 = errors;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+validate64.errors = [{instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs52 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.user_id !== undefined){
+const _errs54 = errors;
+if(typeof data.user_id !== "string"){
+validate64.errors = [{instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs54 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.shop_id !== undefined){
+const _errs56 = errors;
+if(typeof data.shop_id !== "string"){
+validate64.errors = [{instancePath:instancePath+"/shop_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs56 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_at !== undefined){
+const _errs59 = errors;
+if(typeof data.created_at !== "string"){
+validate64.errors = [{instancePath:instancePath+"/created_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs59 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.updated_at !== undefined){
+const _errs62 = errors;
+if(typeof data.updated_at !== "string"){
+validate64.errors = [{instancePath:instancePath+"/updated_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs62 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate64.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate64.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+
+export const createJourney = validate66;
+const schema72 = {"allOf":[{"$ref":"checks#/$defs/Journey"}]};
+const schema73 = {"type":"object","required":["journey_id","journey_token","phone"],"properties":{"id":{"$ref":"checks#/$defs/Int64String"},"journey_id":{"$ref":"checks#/$defs/Int64String"},"journey_token":{"type":"string"},"phone":{"type":"string"},"status":{"type":"string"},"is_charged":{"type":"boolean"},"error_code":{"type":"integer"},"error_message":{"type":"string"},"created_at":{"$ref":"checks#/$defs/DateTime"},"updated_at":{"$ref":"checks#/$defs/DateTime"},"expired_at":{"$ref":"checks#/$defs/DateTime"}}};
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.journey_id === undefined) && (missing0 = "journey_id")) || ((data.journey_token === undefined) && (missing0 = "journey_token"))) || ((data.phone === undefined) && (missing0 = "phone"))){
+validate67.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs1 = errors;
+if(typeof data.id !== "string"){
+validate67.errors = [{instancePath:instancePath+"/id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.journey_id !== undefined){
+const _errs4 = errors;
+if(typeof data.journey_id !== "string"){
+validate67.errors = [{instancePath:instancePath+"/journey_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.journey_token !== undefined){
+const _errs7 = errors;
+if(typeof data.journey_token !== "string"){
+validate67.errors = [{instancePath:instancePath+"/journey_token",schemaPath:"#/properties/journey_token/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.phone !== undefined){
+const _errs9 = errors;
+if(typeof data.phone !== "string"){
+validate67.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+const _errs11 = errors;
+if(typeof data.status !== "string"){
+validate67.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.is_charged !== undefined){
+const _errs13 = errors;
+if(typeof data.is_charged !== "boolean"){
+validate67.errors = [{instancePath:instancePath+"/is_charged",schemaPath:"#/properties/is_charged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.error_code !== undefined){
+let data6 = data.error_code;
+const _errs15 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validate67.errors = [{instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.error_message !== undefined){
+const _errs17 = errors;
+if(typeof data.error_message !== "string"){
+validate67.errors = [{instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_at !== undefined){
+const _errs19 = errors;
+if(typeof data.created_at !== "string"){
+validate67.errors = [{instancePath:instancePath+"/created_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.updated_at !== undefined){
+const _errs22 = errors;
+if(typeof data.updated_at !== "string"){
+validate67.errors = [{instancePath:instancePath+"/updated_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.expired_at !== undefined){
+const _errs25 = errors;
+if(typeof data.expired_at !== "string"){
+validate67.errors = [{instancePath:instancePath+"/expired_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate67.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate67.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate67(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+
+export const sendZNSJourney = validate69;
+const schema79 = {"allOf":[{"$ref":"checks#/$defs/JourneyMessage"}]};
+const schema80 = {"allOf":[{"$ref":"checks#/$defs/Message"},{"type":"object","properties":{"enable_sms_on_zns_failure":{"type":"boolean"},"sms":{"type":"object"}}}]};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs0 === errors;
+if(valid0){
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enable_sms_on_zns_failure !== undefined){
+const _errs3 = errors;
+if(typeof data.enable_sms_on_zns_failure !== "boolean"){
+validate70.errors = [{instancePath:instancePath+"/enable_sms_on_zns_failure",schemaPath:"#/allOf/1/properties/enable_sms_on_zns_failure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid1 = _errs3 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.sms !== undefined){
+let data1 = data.sms;
+const _errs5 = errors;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+validate70.errors = [{instancePath:instancePath+"/sms",schemaPath:"#/allOf/1/properties/sms/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid1 = _errs5 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+else {
+validate70.errors = [{instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+
+export const listMessages = validate73;
+const schema81 = {"allOf":[{"$ref":"checks#/$defs/ListMessagesResponse"}]};
+const schema82 = {"type":"object","required":["messages","paging"],"properties":{"messages":{"type":"array","items":{"$ref":"checks#/$defs/Message"}},"paging":{"$ref":"checks#/$defs/PageInfo"}}};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.messages === undefined) && (missing0 = "messages")) || ((data.paging === undefined) && (missing0 = "paging"))){
+validate74.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.messages !== undefined){
+let data0 = data.messages;
+const _errs1 = errors;
+if(errors === _errs1){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs3 = errors;
+if(!(validate64(data0[i0], {instancePath:instancePath+"/messages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate74.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.paging !== undefined){
+const _errs4 = errors;
+if(!(validate25(data.paging, {instancePath:instancePath+"/paging",parentData:data,parentDataProperty:"paging",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate74.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+
+export const requestConsent = validate78;
+const schema83 = {"allOf":[{"$ref":"checks#/$defs/Consent"}]};
+const schema84 = {"type":"object","required":["id","oa_id","phone","status","reply_status"],"properties":{"id":{"$ref":"checks#/$defs/Int64String"},"oa_id":{"$ref":"checks#/$defs/Int64String"},"phone":{"type":"string"},"user_id":{"type":"string"},"call_type":{"type":"string"},"reason_code":{"type":"string"},"status":{"type":"string"},"reply_status":{"type":"string"},"delivery_status":{"type":"string"},"delivery_time":{"$ref":"checks#/$defs/DateTime"},"error_code":{"type":"integer"},"error_message":{"type":"string"},"is_charged":{"type":"boolean"},"expires_at":{"$ref":"checks#/$defs/DateTime"},"created_at":{"$ref":"checks#/$defs/DateTime"},"updated_at":{"$ref":"checks#/$defs/DateTime"},"shop_id":{"$ref":"checks#/$defs/Int64String"}}};
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.id === undefined) && (missing0 = "id")) || ((data.oa_id === undefined) && (missing0 = "oa_id"))) || ((data.phone === undefined) && (missing0 = "phone"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.reply_status === undefined) && (missing0 = "reply_status"))){
+validate79.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs1 = errors;
+if(typeof data.id !== "string"){
+validate79.errors = [{instancePath:instancePath+"/id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.oa_id !== undefined){
+const _errs4 = errors;
+if(typeof data.oa_id !== "string"){
+validate79.errors = [{instancePath:instancePath+"/oa_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.phone !== undefined){
+const _errs7 = errors;
+if(typeof data.phone !== "string"){
+validate79.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.user_id !== undefined){
+const _errs9 = errors;
+if(typeof data.user_id !== "string"){
+validate79.errors = [{instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.call_type !== undefined){
+const _errs11 = errors;
+if(typeof data.call_type !== "string"){
+validate79.errors = [{instancePath:instancePath+"/call_type",schemaPath:"#/properties/call_type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.reason_code !== undefined){
+const _errs13 = errors;
+if(typeof data.reason_code !== "string"){
+validate79.errors = [{instancePath:instancePath+"/reason_code",schemaPath:"#/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+const _errs15 = errors;
+if(typeof data.status !== "string"){
+validate79.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.reply_status !== undefined){
+const _errs17 = errors;
+if(typeof data.reply_status !== "string"){
+validate79.errors = [{instancePath:instancePath+"/reply_status",schemaPath:"#/properties/reply_status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.delivery_status !== undefined){
+const _errs19 = errors;
+if(typeof data.delivery_status !== "string"){
+validate79.errors = [{instancePath:instancePath+"/delivery_status",schemaPath:"#/properties/delivery_status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.delivery_time !== undefined){
+const _errs21 = errors;
+if(typeof data.delivery_time !== "string"){
+validate79.errors = [{instancePath:instancePath+"/delivery_time",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.error_code !== undefined){
+let data10 = data.error_code;
+const _errs24 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validate79.errors = [{instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.error_message !== undefined){
+const _errs26 = errors;
+if(typeof data.error_message !== "string"){
+validate79.errors = [{instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.is_charged !== undefined){
+const _errs28 = errors;
+if(typeof data.is_charged !== "boolean"){
+validate79.errors = [{instancePath:instancePath+"/is_charged",schemaPath:"#/properties/is_charged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.expires_at !== undefined){
+const _errs30 = errors;
+if(typeof data.expires_at !== "string"){
+validate79.errors = [{instancePath:instancePath+"/expires_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs30 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_at !== undefined){
+const _errs33 = errors;
+if(typeof data.created_at !== "string"){
+validate79.errors = [{instancePath:instancePath+"/created_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.updated_at !== undefined){
+const _errs36 = errors;
+if(typeof data.updated_at !== "string"){
+validate79.errors = [{instancePath:instancePath+"/updated_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.shop_id !== undefined){
+const _errs39 = errors;
+if(typeof data.shop_id !== "string"){
+validate79.errors = [{instancePath:instancePath+"/shop_id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs39 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate79.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate79(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+
+export const checkConsent = validate81;
+const schema92 = {"allOf":[{"$ref":"checks#/$defs/ConsentCheck"}]};
+const schema93 = {"type":"object","required":["error","message"],"properties":{"error":{"type":"integer"},"expired_time":{"$ref":"checks#/$defs/DateTime"},"message":{"type":"string"}}};
+
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.error === undefined) && (missing0 = "error")) || ((data.message === undefined) && (missing0 = "message"))){
+validate82.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.error !== undefined){
+let data0 = data.error;
+const _errs1 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate82.errors = [{instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.expired_time !== undefined){
+const _errs3 = errors;
+if(typeof data.expired_time !== "string"){
+validate82.errors = [{instancePath:instancePath+"/expired_time",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.message !== undefined){
+const _errs6 = errors;
+if(typeof data.message !== "string"){
+validate82.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate82.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+validate81.errors = vErrors;
+return errors === 0;
+}
+
+export const listRequestConsent = validate84;
+const schema95 = {"allOf":[{"$ref":"checks#/$defs/ListRequestConsentResponse"}]};
+const schema96 = {"type":"object","required":["consents","paging"],"properties":{"consents":{"type":"array","items":{"$ref":"checks#/$defs/Consent"}},"paging":{"$ref":"checks#/$defs/PageInfo"}}};
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.consents === undefined) && (missing0 = "consents")) || ((data.paging === undefined) && (missing0 = "paging"))){
+validate85.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.consents !== undefined){
+let data0 = data.consents;
+const _errs1 = errors;
+if(errors === _errs1){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs3 = errors;
+if(!(validate79(data0[i0], {instancePath:instancePath+"/consents/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate85.errors = [{instancePath:instancePath+"/consents",schemaPath:"#/properties/consents/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.paging !== undefined){
+const _errs4 = errors;
+if(!(validate25(data.paging, {instancePath:instancePath+"/paging",parentData:data,parentDataProperty:"paging",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate85.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+validate84.errors = vErrors;
+return errors === 0;
+}
+
+export const createWebhook = validate89;
+const schema97 = {"allOf":[{"$ref":"checks#/$defs/Webhook"}]};
+const schema98 = {"type":"object","required":["id","url","entities"],"properties":{"id":{"$ref":"checks#/$defs/Int64String"},"url":{"type":"string"},"entities":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"type":"string"}},"metadata":{"type":"object"},"created_at":{"$ref":"checks#/$defs/DateTime"},"states":{"type":"object","properties":{"state":{"type":"string"},"last_sent_at":{"$ref":"checks#/$defs/DateTime"},"last_error":{"type":"object","properties":{"error":{"type":"string"},"resp_body":{"type":"string"},"resp_status":{"type":"integer"},"retried":{"type":"integer"},"sent_at":{"$ref":"checks#/$defs/DateTime"}}}}}}};
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.id === undefined) && (missing0 = "id")) || ((data.url === undefined) && (missing0 = "url"))) || ((data.entities === undefined) && (missing0 = "entities"))){
+validate90.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs1 = errors;
+if(typeof data.id !== "string"){
+validate90.errors = [{instancePath:instancePath+"/id",schemaPath:"checks#/$defs/Int64String/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.url !== undefined){
+const _errs4 = errors;
+if(typeof data.url !== "string"){
+validate90.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.entities !== undefined){
+let data2 = data.entities;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(typeof data2[i0] !== "string"){
+validate90.errors = [{instancePath:instancePath+"/entities/" + i0,schemaPath:"#/properties/entities/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs8 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate90.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.fields !== undefined){
+let data4 = data.fields;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid3 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+const _errs12 = errors;
+if(typeof data4[i1] !== "string"){
+validate90.errors = [{instancePath:instancePath+"/fields/" + i1,schemaPath:"#/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate90.errors = [{instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+const _errs14 = errors;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+validate90.errors = [{instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_at !== undefined){
+const _errs16 = errors;
+if(typeof data.created_at !== "string"){
+validate90.errors = [{instancePath:instancePath+"/created_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.states !== undefined){
+let data8 = data.states;
+const _errs19 = errors;
+if(errors === _errs19){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.state !== undefined){
+const _errs21 = errors;
+if(typeof data8.state !== "string"){
+validate90.errors = [{instancePath:instancePath+"/states/state",schemaPath:"#/properties/states/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs21 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data8.last_sent_at !== undefined){
+const _errs23 = errors;
+if(typeof data8.last_sent_at !== "string"){
+validate90.errors = [{instancePath:instancePath+"/states/last_sent_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs23 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data8.last_error !== undefined){
+let data11 = data8.last_error;
+const _errs26 = errors;
+if(errors === _errs26){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.error !== undefined){
+const _errs28 = errors;
+if(typeof data11.error !== "string"){
+validate90.errors = [{instancePath:instancePath+"/states/last_error/error",schemaPath:"#/properties/states/properties/last_error/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs28 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data11.resp_body !== undefined){
+const _errs30 = errors;
+if(typeof data11.resp_body !== "string"){
+validate90.errors = [{instancePath:instancePath+"/states/last_error/resp_body",schemaPath:"#/properties/states/properties/last_error/properties/resp_body/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs30 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data11.resp_status !== undefined){
+let data14 = data11.resp_status;
+const _errs32 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validate90.errors = [{instancePath:instancePath+"/states/last_error/resp_status",schemaPath:"#/properties/states/properties/last_error/properties/resp_status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid7 = _errs32 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data11.retried !== undefined){
+let data15 = data11.retried;
+const _errs34 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate90.errors = [{instancePath:instancePath+"/states/last_error/retried",schemaPath:"#/properties/states/properties/last_error/properties/retried/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid7 = _errs34 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data11.sent_at !== undefined){
+const _errs36 = errors;
+if(typeof data11.sent_at !== "string"){
+validate90.errors = [{instancePath:instancePath+"/states/last_error/sent_at",schemaPath:"checks#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs36 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate90.errors = [{instancePath:instancePath+"/states/last_error",schemaPath:"#/properties/states/properties/last_error/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid5 = _errs26 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+else {
+validate90.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate90.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+export const getWebhooks = validate92;
+const schema103 = {"allOf":[{"$ref":"checks#/$defs/WebhookList"}]};
+const schema104 = {"type":"object","required":["webhooks"],"properties":{"webhooks":{"type":"array","items":{"$ref":"checks#/$defs/Webhook"}}}};
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.webhooks === undefined) && (missing0 = "webhooks")){
+validate93.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.webhooks !== undefined){
+let data0 = data.webhooks;
+const _errs1 = errors;
+if(errors === _errs1){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs3 = errors;
+if(!(validate90(data0[i0], {instancePath:instancePath+"/webhooks/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate93.errors = [{instancePath:instancePath+"/webhooks",schemaPath:"#/properties/webhooks/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate93.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+
+export const deleteWebhook = validate96;
+const schema105 = {"allOf":[{"$ref":"checks#/$defs/WebhookList"}]};
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+
