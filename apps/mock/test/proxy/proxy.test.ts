@@ -259,7 +259,10 @@ describe("a recording (--record), replayed by the mock (--fixtures)", () => {
     });
     expect(recorded["recorded-2"].oa.map(({ oa_id }: Json) => oa_id)).toEqual([other.oa_id]);
 
-    const replay = await startMock({ port: 0, fixtures: recorded });
+    // Read as `--fixtures <file>` reads it.
+    const replayed = parseCliOptions(["--port", "0", "--fixtures", recording], {});
+    if (replayed.help) throw new Error("not a start");
+    const replay = await startMock(replayed.options);
     try {
       const ask = async (operationId: string, body: unknown) =>
         (
