@@ -19,7 +19,7 @@ const FLAGS = [
     "forward every call to eTelecom (sandbox, production or an origin), report spec violations",
   ],
   ["proxy-timeout", "", "<ms>", "30000", "with --proxy: how long eTelecom has to answer, then 502 unavailable"],
-  ["record", "", "<file>", "none", "with --proxy: write the records eTelecom answers as a --fixtures file, keys as recorded-1, ..."],
+  ["record", "", "<file>", "none", "with --proxy: write what eTelecom answers as --fixtures, keys as recorded-1..."],
   ["stateless", "", "", "off", "answer documented examples only, keeping no state"],
   ["dynamic", "", "", "off", "generate varied success bodies where no state decides"],
   ["verbose", "", "", "off", "log one line per request with the decision behind it"],
