@@ -11,6 +11,15 @@ const FLAGS = [
   ["public-url", "PUBLIC_URL", "<url>", "the origin it listens on", "where consent links point (behind a proxy)"],
   ["fixtures", "", "<file>", "none", 'JSON file (at most 64 MiB) of records per key: { "<key>": { "oa": [...] } }'],
   ["seed", "", "<n>", "0", "seeds ids, codes and states: same requests, same answers"],
+  [
+    "proxy",
+    "",
+    "<target>",
+    "off",
+    "forward every call to eTelecom (sandbox, production or an origin), report spec violations",
+  ],
+  ["proxy-timeout", "", "<ms>", "30000", "with --proxy: how long eTelecom has to answer, then 502 unavailable"],
+  ["record", "", "<file>", "none", "with --proxy: write what eTelecom answers as --fixtures, keys as recorded-1..."],
   ["stateless", "", "", "off", "answer documented examples only, keeping no state"],
   ["dynamic", "", "", "off", "generate varied success bodies where no state decides"],
   ["verbose", "", "", "off", "log one line per request with the decision behind it"],
@@ -108,6 +117,15 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
   };
   const publicUrl = text("public-url", env.PUBLIC_URL);
   if (publicUrl) options.publicUrl = publicUrl;
+  const proxy = text("proxy");
+  if (proxy !== undefined) options.proxy = proxy;
+  const proxyTimeout = text("proxy-timeout");
+  if (proxyTimeout !== undefined) {
+    // Checked below as the option is: a number that is not a positive integer of milliseconds is refused there.
+    options.proxyTimeout = /^\d+$/.test(proxyTimeout) ? Number(proxyTimeout) : Number.NaN;
+  }
+  const record = text("record");
+  if (record !== undefined) options.record = record;
   const seed = text("seed");
   if (seed !== undefined) {
     if (!/^-?\d+$/.test(seed) || !Number.isSafeInteger(Number(seed))) {
@@ -115,9 +133,10 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
     }
     options.seed = Number(seed);
   }
-  // The checks startMock makes, now, naming the flags the user wrote rather than the options they became.
-  checkOptions(options, START_OPTIONS, flagOf);
   const fixtures = text("fixtures");
+  // The checks startMock makes, now, naming the flags the user wrote rather than the options they became (the
+  // fixtures only as given, since the file is read after the flags are known to be right).
+  checkOptions({ ...options, ...(fixtures !== undefined && { fixtures: {} }) }, START_OPTIONS, flagOf);
   if (fixtures !== undefined) options.fixtures = readFixtures(fixtures);
   return { help: false, options };
 }

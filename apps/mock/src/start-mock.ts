@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { checkOptions, optionNames } from "./core/options.js";
-import { BEHAVIOUR_OPTIONS, createEngineCore, type MockEngineOptions } from "./engine/create-mock-engine.js";
+import {
+  BEHAVIOUR_OPTIONS,
+  createEngineCore,
+  type MockEngineOptions,
+  PROXY_OPTIONS,
+} from "./engine/create-mock-engine.js";
 import { answerClientError } from "./node/client-error.js";
 import { connectionRegistry } from "./node/connections.js";
 import { errorResponse, writeRawError } from "./node/raw-answer.js";
@@ -10,7 +15,7 @@ import { sendAnswer, sendResponse } from "./node/send-response.js";
 import { toRequest } from "./node/to-request.js";
 
 /** Options of {@link startMock}: the engine's, and how to listen. */
-export interface StartMockOptions extends Omit<MockEngineOptions, "log"> {
+export interface StartMockOptions extends Omit<MockEngineOptions, "log" | "report"> {
   /** TCP port; 0 picks a free one. Defaults to 4010. */
   port?: number;
   /** Interface to listen on. Defaults to 127.0.0.1, as does an empty string (an empty `HOST`). */
@@ -24,6 +29,7 @@ export interface StartMockOptions extends Omit<MockEngineOptions, "log"> {
 /** The names {@link startMock} takes. */
 export const START_OPTIONS = optionNames({
   ...BEHAVIOUR_OPTIONS,
+  ...PROXY_OPTIONS,
   port: true,
   host: true,
   verbose: true,
@@ -47,10 +53,16 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const { port = 4010, host: givenHost, verbose = false, requestTimeout = 60_000, ...engineOptions } = options;
   // Empty is unset, as for every other variable of the environment: not "every interface", which Node makes of it.
   const host = givenHost || "127.0.0.1";
-  const log = verbose ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  const log = verbose ? write : undefined;
   /** The origin it listens on, known once listening: no request comes before. */
   let url = "";
-  const engine = await createEngineCore({ ...engineOptions, ...(log && { log }) }, () => url);
+  // A proxy's violations are what it is run for: they are written with or without `verbose`.
+  const report = engineOptions.proxy === undefined ? undefined : write;
+  const engine = await createEngineCore(
+    { ...engineOptions, ...(log && { log }), ...(report && { report }) },
+    () => url,
+  );
   /** The adapter's own answers, logged as the engine logs its own. */
   const refuse = (incoming: IncomingMessage, status: number, code: string, msg: string) => {
     log?.(`${incoming.method} ${incoming.url?.split("?", 1)[0]} -> ${status} ${code}: ${msg}`);

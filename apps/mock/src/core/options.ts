@@ -1,3 +1,5 @@
+import { type Environment, ORIGINS } from "@etelecom-zalo/openapi/origins";
+
 /**
  * The one check of the options of every entry point (startMock, createMockEngine, zaloCloudHandlers, and the CLI
  * before them): a JavaScript caller, or a config file read into options, gets a one-line Error naming the option
@@ -24,6 +26,29 @@ export function publicBase(publicUrl: string): { base: string } | { wrong: strin
   if (url.protocol !== "http:" && url.protocol !== "https:") return { wrong: "must be http or https" };
   if (url.search || url.hash) return { wrong: "must have no query or fragment" };
   return { base: `${url.origin}${url.pathname}`.replace(/\/+$/, "") };
+}
+
+/**
+ * Reads a `proxy` target: `sandbox` or `production` (eTelecom's origins, from the spec's package), or an http(s)
+ * origin. A path is refused rather than dropped: the spec's paths are forwarded as they are, after the origin alone.
+ */
+export function proxyOrigin(target: string): { origin: string } | { wrong: string } {
+  if (Object.hasOwn(ORIGINS, target)) return { origin: ORIGINS[target as Environment] };
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return { wrong: "must be sandbox, production or an http(s) origin" };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return { wrong: "must be sandbox, production or an http(s) origin" };
+  }
+  // A password in the origin would be printed with it (the landing page, the log) and sent to every answer's reader.
+  if (url.username || url.password) return { wrong: "must not carry a user or password" };
+  if (url.pathname !== "/" || url.search || url.hash || /[?#]/.test(target)) {
+    return { wrong: "must be an origin, without a path, query or fragment" };
+  }
+  return { origin: url.origin };
 }
 
 /** A check of one option: the message naming it (as `name`) when `value` is bad, undefined when it is good. */
@@ -58,6 +83,17 @@ const CHECKS = {
   ),
   now: must("a function returning milliseconds since the epoch", isFunction),
   log: must("a function taking one line", isFunction),
+  report: must("a function taking one line", isFunction),
+  proxyTimeout: must(
+    "a positive integer of milliseconds",
+    (value) => Number.isSafeInteger(value) && (value as number) > 0,
+  ),
+  record: must("a file path", (value) => typeof value === "string" && value !== ""),
+  proxy(value, name) {
+    if (typeof value !== "string") return string(value, name);
+    const checked = proxyOrigin(value);
+    return "wrong" in checked ? `${name} ${JSON.stringify(value)} ${checked.wrong}` : undefined;
+  },
   publicUrl(value, name) {
     if (typeof value !== "string") return string(value, name);
     const checked = publicBase(value);
@@ -98,5 +134,19 @@ export function checkOptions(
     if (value === undefined) continue;
     const wrong = CHECKS[name as OptionName](value, label(name as OptionName));
     if (wrong !== undefined) throw new Error(wrong);
+  }
+  const given = options as Partial<Record<OptionName, unknown>>;
+  if (given.proxy === undefined) {
+    for (const name of ["record", "proxyTimeout"] as const) {
+      if (given[name] !== undefined)
+        throw new Error(`${label(name)} needs ${label("proxy")}: it is about eTelecom's answers`);
+    }
+    return;
+  }
+  // A silent wrong answer otherwise: with a proxy every answer is eTelecom's, and these options would do nothing.
+  for (const name of ["stateless", "dynamic", "fixtures"] as const) {
+    if (given[name] !== undefined && given[name] !== false) {
+      throw new Error(`${label(name)} cannot be combined with ${label("proxy")}: the answers are eTelecom's`);
+    }
   }
 }

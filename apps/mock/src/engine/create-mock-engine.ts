@@ -4,10 +4,14 @@ import { consentHooks } from "../consent/hooks.js";
 import { createConsentLinks } from "../consent/links.js";
 import { type Answer, apiError } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
-import { checkOptions, optionNames, publicBase } from "../core/options.js";
+import { checkOptions, optionNames, proxyOrigin, publicBase } from "../core/options.js";
 import { loadShared } from "../core/prism.js";
 import { landingPage } from "../pages/landing.js";
-import { controlPages, type Page } from "../pages/pages.js";
+import { controlPages, type Page, violationsPage } from "../pages/pages.js";
+import { PROXY_TIMEOUT } from "../proxy/forward.js";
+import { createProxy, type ProxyStage } from "../proxy/proxy.js";
+import { createRecorder } from "../proxy/record.js";
+import { createViolations } from "../proxy/violations.js";
 import { serveReference } from "../reference/serve-reference.js";
 import { checkFixtures, type Fixtures } from "../store/fixtures.js";
 import { keyTag } from "../store/ids.js";
@@ -42,6 +46,21 @@ export interface MockEngineOptions {
   log?: (line: string) => void;
   /** Another OpenAPI document than the project's (for the mock's own tests). */
   specPath?: string;
+  /**
+   * Forward every API call to eTelecom instead of answering it: `sandbox`, `production` (eTelecom's origins) or an
+   * http(s) origin. The caller's key goes with each call and eTelecom's answer comes back; every way a request or an
+   * answer breaks the spec is reported (`GET /__violations`, the landing page, and one line each to `report`).
+   */
+  proxy?: string;
+  /** Milliseconds eTelecom has to answer a forwarded call, body included (default 30000); then 502 `unavailable`. */
+  proxyTimeout?: number;
+  /**
+   * With `proxy`: a fixtures file to write eTelecom's records to, as its right success answers show them, each key
+   * under a label (`recorded-1`, …) and never the key itself, secrets redacted; `fixtures` replays it.
+   */
+  record?: string;
+  /** Receives one line per violation the proxy finds and per record it leaves out; `log` by default. */
+  report?: (line: string) => void;
 }
 
 /** The options of the mock's behaviour, which every entry point takes (the server and the handlers add their own). */
@@ -54,9 +73,18 @@ export const BEHAVIOUR_OPTIONS = {
   now: true,
 } as const;
 
+/** The options of the proxy, which only a server and an engine take: MSW handlers that fetched would catch it. */
+export const PROXY_OPTIONS = {
+  proxy: true,
+  proxyTimeout: true,
+  record: true,
+} as const;
+
 const ENGINE_OPTIONS = optionNames({
   ...BEHAVIOUR_OPTIONS,
+  ...PROXY_OPTIONS,
   log: true,
+  report: true,
   specPath: true,
 } satisfies Record<keyof MockEngineOptions, true>);
 
@@ -129,8 +157,40 @@ export async function createEngineCore(
     fixtureKeys = Object.keys(fixtures);
     restore = (into, data) => restoreFixtures(fixtures, declarations, hooks, into, data);
   }
-  const pipe = createPipeline({ shared, declarations, hooks, store, stateless, dynamic, base });
-  const pages: Page[] = [landingPage(shared, fixtureKeys), ...controlPages(store), ...consentRoutes(links, now)];
+  const violations = createViolations(options.report ?? log);
+  const origin = options.proxy === undefined ? undefined : (proxyOrigin(options.proxy) as { origin: string }).origin;
+  let proxy: ProxyStage | undefined;
+  if (origin !== undefined) {
+    const recorder =
+      options.record === undefined
+        ? undefined
+        : createRecorder({
+            path: options.record,
+            spec: shared.spec,
+            operations: shared.operations,
+            declarations,
+            ...fixtureResources(shared, declarations, hooks),
+            ...((options.report ?? log) && { report: options.report ?? log }),
+          });
+    const timeout = options.proxyTimeout ?? PROXY_TIMEOUT;
+    proxy = createProxy({ shared, origin, timeout, violations, ...(recorder && { recorder }) });
+  }
+  const pipe = createPipeline({
+    shared,
+    declarations,
+    hooks,
+    store,
+    stateless,
+    dynamic,
+    base,
+    ...(proxy && { proxy }),
+  });
+  const pages: Page[] = [
+    landingPage(shared, fixtureKeys, origin === undefined ? undefined : { origin, report: violations.report }),
+    ...controlPages(store),
+    violationsPage(violations.report),
+    ...consentRoutes(links, now),
+  ];
 
   async function decide(request: MockRequest, url: URL): Promise<{ answer: Answer | Response; key?: string }> {
     const reference = await serveReference(request, url.pathname);

@@ -6,6 +6,8 @@ import { type Answer, invalidArgument } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
 import type { Shared } from "../core/prism.js";
 import type { Hooks } from "../hooks/hook.js";
+import { type Problem, problemsOf } from "../proxy/check-answer.js";
+import type { ProxyStage } from "../proxy/proxy.js";
 import { readJson } from "../reader/read-json.js";
 import { route } from "../router/route.js";
 import { readScenario } from "../scenario/read-scenario.js";
@@ -22,6 +24,8 @@ export interface PipelineSetup {
   dynamic: boolean;
   /** Where links the mock issues point for a request to `url`: the public URL, the listen origin, or `url`'s. */
   base: (url: URL) => string;
+  /** Forwards each call to eTelecom instead of answering it (`proxy`): the stage after validate. */
+  proxy?: ProxyStage;
 }
 
 /** An API call's answer, and the key it was made with (for the log, which shows only a tag of it). */
@@ -32,7 +36,10 @@ export interface Piped {
 
 /**
  * The mock's request pipeline for an API call, a row of named stages as in Prism's own: route → auth → read →
- * validate → scenario → behaviour → answer. Each stage either passes what it made to the next or answers.
+ * validate → scenario → behaviour → answer. Each stage either passes what it made to the next or answers. With a
+ * proxy, the proxy stage takes the place of the last three: route, auth and read still answer what is not an API
+ * call with a key and a body within the limit (nothing for eTelecom to decide), while what read and validate find
+ * wrong is forwarded all the same, to learn what eTelecom makes of it, and reported.
  */
 export function createPipeline(setup: PipelineSetup) {
   const { shared, declarations, hooks, store } = setup;
@@ -40,7 +47,30 @@ export function createPipeline(setup: PipelineSetup) {
   const answer = createAnswerVerdict(shared);
   const security = shared.spec.security as unknown[] | undefined;
 
+  async function proxied(proxy: ProxyStage, request: MockRequest, url: URL, operation: SpecOperation, key: string) {
+    const read = await readJson(request);
+    // A body over the limit, or one that could not be read, is the mock's refusal: there is nothing to forward.
+    if ("answer" in read && read.bytes === undefined) return read.answer;
+    let problems: Problem[] = [];
+    if ("answer" in read) problems = [{ field: "body", rule: "is not valid JSON" }];
+    else {
+      const validated = validate(operation, { url, headers: request.headers }, read.body, read.sent);
+      if ("answer" in validated) problems = problemsOf(validated.clauses);
+    }
+    return proxy({
+      operation,
+      url,
+      key,
+      // The router took only application/json.
+      contentType: request.headers.get("content-type") as string,
+      bytes: read.bytes as Uint8Array,
+      body: "answer" in read ? undefined : read.body,
+      problems,
+    });
+  }
+
   async function afterRoute(request: MockRequest, url: URL, operation: SpecOperation, key: string): Promise<Answer> {
+    if (setup.proxy !== undefined) return proxied(setup.proxy, request, url, operation, key);
     const read = await readJson(request);
     if ("answer" in read) return read.answer;
     const validated = validate(operation, { url, headers: request.headers }, read.body, read.sent);

@@ -1,7 +1,12 @@
 import { createRequire } from "node:module";
 import type { HttpHandler } from "msw";
 import { checkOptions, optionNames } from "../core/options.js";
-import { BEHAVIOUR_OPTIONS, createMockEngine, type MockEngineOptions } from "../engine/create-mock-engine.js";
+import {
+  BEHAVIOUR_OPTIONS,
+  createMockEngine,
+  type MockEngineOptions,
+  type PROXY_OPTIONS,
+} from "../engine/create-mock-engine.js";
 import { interceptedOrigins } from "./intercepted-origins.js";
 import { assertMswRunsOn, httpModuleOf } from "./msw-version.js";
 
@@ -10,8 +15,12 @@ import { assertMswRunsOn, httpModuleOf } from "./msw-version.js";
 const { version: mswVersion } = createRequire(import.meta.url)("msw/package.json") as { version: string };
 const { http } = (await import(httpModuleOf(mswVersion))) as typeof import("msw/core/http");
 
-/** Options of {@link zaloCloudHandlers}: the engine's, and which origin to intercept besides eTelecom's own. */
-export interface ZaloCloudHandlersOptions extends Omit<MockEngineOptions, "log" | "specPath"> {
+/**
+ * Options of {@link zaloCloudHandlers}: the engine's, and which origin to intercept besides eTelecom's own. Not the
+ * proxy's: handlers that intercept eTelecom's origins would catch the proxy's own calls to eTelecom.
+ */
+export interface ZaloCloudHandlersOptions
+  extends Omit<MockEngineOptions, "log" | "specPath" | "report" | keyof typeof PROXY_OPTIONS> {
   /**
    * An origin to intercept besides production's (`https://api.etelecom.vn`) and sandbox's
    * (`https://api-sandbox.etelecom.vn`), e.g. the `baseUrl` an app already uses for the mock server: an origin, read as

@@ -31,5 +31,10 @@ export const MOCK_ENDPOINTS: readonly MockEndpoint[] = [
     path: "/__reset",
     what: 'JSON only: {} with a Bearer key resets that key, {"all": true} every key (back to the fixtures)',
   },
+  {
+    method: "GET",
+    path: "/__violations",
+    what: "with --proxy: every way a request or eTelecom's answer broke the spec, as JSON (the last 1000)",
+  },
   { method: "GET", path: CONSENT_PATH, what: "Zalo's consent page, which the consent links the API answers open" },
 ];

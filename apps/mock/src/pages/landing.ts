@@ -2,6 +2,7 @@ import { escapeHtml } from "../consent/consent-page.js";
 import { type Answer, html, json } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
 import type { Shared } from "../core/prism.js";
+import { type ViolationReport, violationLine } from "../proxy/violations.js";
 import { DOCS_PATHS } from "../reference/docs-page.js";
 import { PREFERENCES } from "../scenario/read-preference.js";
 import { MOCK_ENDPOINTS } from "./endpoints.js";
@@ -24,6 +25,16 @@ const LANDING_SECURITY = [
 ].join("; ");
 
 const AUTHORIZATION = "Authorization: Bearer <key>, any non-empty key: each key is a shop with records of its own";
+const PROXY_AUTHORIZATION = "Authorization: Bearer <key>, your eTelecom key: each call goes to eTelecom with it";
+
+/** The violations the landing page shows, the latest first: the whole list is `GET /__violations`. */
+export const LANDING_VIOLATIONS_LIMIT = 20;
+
+/** What the landing page says of a proxy: where it forwards, and what it has found. */
+export interface LandingProxy {
+  origin: string;
+  report: () => ViolationReport;
+}
 
 /** The q-value an `Accept` header gives `type` (`text/html`): its most specific matching range's, 0 if none matches. */
 function quality(ranges: { range: string; q: number }[], type: string): number {
@@ -51,10 +62,18 @@ export function prefersHtml(accept: string | null): boolean {
 }
 
 /** What the page shows, as data: the JSON answer, and what the HTML is made of. */
-function landingData(shared: Shared, fixtureKeys: string[]) {
+function landingData(shared: Shared, fixtureKeys: string[], proxy: LandingProxy | undefined) {
+  const report = proxy?.report();
   return {
     name: "eTelecom Zalo Cloud mock",
-    authorization: AUTHORIZATION,
+    authorization: proxy === undefined ? AUTHORIZATION : PROXY_AUTHORIZATION,
+    ...(proxy !== undefined && {
+      proxy: {
+        origin: proxy.origin,
+        found: (report?.violations.length ?? 0) + (report?.dropped ?? 0),
+        latest: report?.violations.slice(-LANDING_VIOLATIONS_LIMIT).reverse() ?? [],
+      },
+    }),
     operations: shared.operations.map(({ operationId, method, pathTemplate, object }) => ({
       operationId,
       method: method.toUpperCase(),
@@ -89,7 +108,13 @@ const route = (method: string, path: string) =>
 
 /** The HTML form of {@link landingData}: every text escaped, readable on a phone. */
 function landingHtml(data: ReturnType<typeof landingData>): string {
-  const { operations, endpoints, options, fixtures } = data;
+  const { operations, endpoints, options, fixtures, proxy } = data;
+  const proxied =
+    proxy === undefined
+      ? ""
+      : `<h2>Forwarding to ${escapeHtml(proxy.origin)}</h2>
+<p>Every API call goes to eTelecom with the caller's key, and comes back with eTelecom's answer. Found so far: ${proxy.found} violation${proxy.found === 1 ? "" : "s"} of the spec${proxy.found > proxy.latest.length ? `, the latest ${proxy.latest.length} here (all as JSON: <a href="/__violations">/__violations</a>)` : ""}.</p>
+<ul>${proxy.latest.map((violation) => item(`<code>${escapeHtml(violationLine(violation).replace(/^violation: /, ""))}</code>`, violation.at)).join("")}</ul>`;
   const keys =
     fixtures.count === 0
       ? "<p>None: started without <code>--fixtures</code>, every key starts empty.</p>"
@@ -108,7 +133,7 @@ function landingHtml(data: ReturnType<typeof landingData>): string {
 <main>
 <h1>${escapeHtml(data.name)}</h1>
 <p>The API reference, with "Test Request": <a href="${DOCS_PATHS.page}">${DOCS_PATHS.page}</a>. ${escapeHtml(data.authorization)}.</p>
-<h2>Operations</h2>
+${proxied}<h2>Operations</h2>
 <ul>${operations.map(({ method, path, summary }) => item(route(method, path), summary ?? "")).join("")}</ul>
 <h2>The mock's own endpoints</h2>
 <ul>${endpoints.map(({ method, path, what }) => item(route(method, path), what)).join("")}</ul>
@@ -131,17 +156,22 @@ ${keys}
  * `GET /`: what the mock serves, for whoever opens it first. A browser gets an HTML page, anything else JSON; both
  * come from the spec and the mock's own lists, built once, so the page cannot drift from what the mock does.
  */
-export function landingPage(shared: Shared, fixtureKeys: string[]): Page {
-  const data = landingData(shared, fixtureKeys);
-  const asJson = json(200, data, "landing page");
-  const asHtml = html(200, landingHtml(data), "landing page");
+export function landingPage(shared: Shared, fixtureKeys: string[], proxy?: LandingProxy): Page {
+  const build = () => {
+    const data = landingData(shared, fixtureKeys, proxy);
+    return { asJson: json(200, data, "landing page"), asHtml: html(200, landingHtml(data), "landing page") };
+  };
+  // Without a proxy nothing on the page changes while the mock runs; with one, its violations do.
+  const built = proxy === undefined ? build() : undefined;
   const vary = { vary: "Accept" };
   return {
     method: "GET",
     path: "/",
-    answer: (request: MockRequest): Answer =>
-      prefersHtml(request.headers.get("accept"))
+    answer: (request: MockRequest): Answer => {
+      const { asJson, asHtml } = built ?? build();
+      return prefersHtml(request.headers.get("accept"))
         ? { ...asHtml, headers: { ...vary, "content-security-policy": LANDING_SECURITY } }
-        : { ...asJson, headers: vary },
+        : { ...asJson, headers: vary };
+    },
   };
 }

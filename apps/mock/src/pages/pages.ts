@@ -2,6 +2,7 @@ import { bearerKey } from "../auth/authenticate.js";
 import { type Answer, apiError, invalidArgument, json } from "../core/answer.js";
 import type { MockRequest } from "../core/mock-request.js";
 import { readBody } from "../core/read-body.js";
+import type { ViolationReport } from "../proxy/violations.js";
 import type { Store } from "../store/store.js";
 
 /** A route outside the API: not in the spec, and answered before it. */
@@ -59,4 +60,12 @@ export function controlPages(store: Store): Page[] {
     { method: "GET", path: "/__health", answer: () => json(200, { status: "ok" }, "health") },
     { method: "POST", path: "/__reset", control: true, answer: (request) => reset(store, request) },
   ];
+}
+
+/**
+ * `GET /__violations`: what the proxy has found wrong with requests and eTelecom's answers, as JSON, the latest
+ * ones oldest first; without a proxy nothing is checked, and the list stays empty.
+ */
+export function violationsPage(report: () => ViolationReport): Page {
+  return { method: "GET", path: "/__violations", answer: () => json(200, report(), "violations") };
 }

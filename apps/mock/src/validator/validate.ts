@@ -6,8 +6,8 @@ import { clause, validationMessage } from "../core/validation-message.js";
 import { splitUnknownFields, type UnknownFields } from "./unknown-fields.js";
 import { requestValidator } from "./validate-request.js";
 
-/** The request as Prism reads it, body included, or the 400 naming every field that is wrong. */
-export type Validated = { input: IHttpRequest } | { answer: Answer };
+/** The request as Prism reads it, body included; or the 400 naming every field that is wrong, and those fields. */
+export type Validated = { input: IHttpRequest } | { answer: Answer; clauses: [field: string, what: string][] };
 
 /**
  * Stage 4, validate: the request against its operation, by Prism, plus the fields the schema does not know (which
@@ -33,7 +33,7 @@ export function createValidate(shared: Shared) {
     const clauses = validateRequest(resource, input).map((found) => clause(found, sent));
     for (const field of unknown.names) clauses.push([field, "is not a known field"]);
     if (clauses.length > 0) {
-      return { answer: invalidArgument(validationMessage(clauses, unknown.count - unknown.names.length)) };
+      return { answer: invalidArgument(validationMessage(clauses, unknown.count - unknown.names.length)), clauses };
     }
     return { input };
   };

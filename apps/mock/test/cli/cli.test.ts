@@ -61,6 +61,9 @@ describe("etelecom-zalo-mock CLI", () => {
         /--public-url <url> +PUBLIC_URL +.*\(default: the origin it listens on\)/,
         /--fixtures <file> .*\(default: none\)/,
         /--seed <n> .*\(default: 0\)/,
+        /--proxy <target> .*\(default: off\)/,
+        /--proxy-timeout <ms> .*\(default: 30000\)/,
+        /--record <file> .*\(default: none\)/,
         /--stateless .*\(default: off\)/,
         /--dynamic .*\(default: off\)/,
         /--verbose .*\(default: off\)/,
@@ -70,6 +73,7 @@ describe("etelecom-zalo-mock CLI", () => {
         /GET +\/openapi\.yaml /,
         /GET +\/__health /,
         /POST +\/__reset /,
+        /GET +\/__violations +.*--proxy/,
       ]) {
         expect(stdout).toMatch(line);
       }
@@ -131,7 +135,7 @@ describe("etelecom-zalo-mock CLI", () => {
     [["--port", "70000"], 'invalid port "70000": expected 0-65535'],
     [
       ["--bogus"],
-      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --stateless, --dynamic, --verbose, --help)",
+      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --proxy, --proxy-timeout, --record, --stateless, --dynamic, --verbose, --help)",
     ],
     [["extra"], "Unexpected argument 'extra'"],
     [["--seed", "x"], 'invalid seed "x": expected an integer'],
