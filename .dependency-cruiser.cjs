@@ -13,13 +13,13 @@ const ABOVE_THE_LIBRARIES = `${workspacePackage("apps/demo", "@etelecom-zalo/dem
 
 // The mock's request pipeline, in the order a request goes through it (engine/pipeline.ts runs them): a stage may
 // use what an earlier stage made, never a later one, so each can be read knowing only what comes before it.
-const MOCK_STAGES = ["router", "auth", "reader", "validator", "scenario", "behaviour", "answer"];
+const MOCK_STAGES = ["router", "auth", "reader", "validator", "proxy", "scenario", "behaviour", "answer"];
 /**
  * What the mock's engine assembles: its stages, pages and the hooks of the protocols that are not CRUD (the consent
  * flow, Zalo's rules); only the adapters sit above it.
  */
 const MOCK_ASSEMBLY =
-  "^apps/mock/src/(engine|pages|consent|zalo|router|auth|reader|validator|scenario|behaviour|answer)/";
+  "^apps/mock/src/(engine|pages|consent|zalo|router|auth|reader|validator|proxy|scenario|behaviour|answer)/";
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
