@@ -11,7 +11,7 @@ import {
   type ZaloCloudClient,
 } from "../../src/index.js";
 import { fakeFetch, json } from "../fake-fetch.js";
-import { methods, rejection, successExample } from "../spec-examples.js";
+import { fieldsOf, methods, rejection, requestExample, successExample } from "../spec-examples.js";
 
 /** Every cursor list of the table, with the name of its items' array. */
 const lists = methods.flatMap(([name, { list }]) => (list === null ? [] : [[name, list.items] as const]));
@@ -62,10 +62,18 @@ describe.each(lists)("%s.all", (name, items) => {
 
   it("yields every item of every page, sending each page's next as paging.after with the caller's filter and limit", async () => {
     const { all, sent } = server(3);
-    const filter = { app_id: 1234567890123456789n, name: "Hoa" };
+    // The list's documented filter, its int64 fields given as bigints: each page must send them as the spec's strings.
+    const sentFilter = requestExample(name).filter as Record<string, unknown>;
+    const filter = { ...sentFilter };
+    for (const [, , path] of fieldsOf("int64").filter(
+      ([method, , field]) => method === name && field[0] === "filter",
+    )) {
+      const field = path[1] as string;
+      if (typeof filter[field] === "string") filter[field] = BigInt(filter[field] as string);
+    }
+    expect(Object.values(filter).some((value) => typeof value === "bigint")).toBe(true);
     const got = await collect(all({ filter, paging: { limit: 2 } }));
     expect(got.map((oa) => (oa as { oa_id: string }).oa_id)).toEqual(["0", "1", "2", "3", "4", "5"]);
-    const sentFilter = { app_id: "1234567890123456789", name: "Hoa" };
     expect(sent()).toEqual([
       { filter: sentFilter, paging: { limit: 2 } },
       { filter: sentFilter, paging: { limit: 2, after: "c1" } },

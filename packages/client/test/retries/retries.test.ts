@@ -49,7 +49,17 @@ describe("the operation table", () => {
     const marked = listOperations()
       .filter(({ object }) => (object as { "x-idempotent"?: unknown })["x-idempotent"] === true)
       .map(({ operationId }) => operationId);
-    expect(marked).toEqual(["ListOA", "GetShopOA"]);
+    expect(marked).toEqual([
+      "ListOA",
+      "GetShopOA",
+      "ListFollowers",
+      "GetTemplate",
+      "ListTemplates",
+      "ListMessages",
+      "CheckConsent",
+      "ListRequestConsent",
+      "GetWebhooks",
+    ]);
     expect(methods.filter(([, operation]) => operation.idempotent).map(([, { operationId }]) => operationId)).toEqual(
       marked,
     );
