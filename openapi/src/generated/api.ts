@@ -533,6 +533,39 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description Too many calls with this key (`resource_exhausted`): send again after `Retry-After` seconds.
+         *     **Decision (mock):** the docs give no rate limit and no 429. Twirp's `resource_exhausted` code and 429
+         *     status, which eTelecom's error model uses, are taken, with HTTP's `Retry-After` (RFC 9110 10.2.3) in whole
+         *     seconds. The mock limits calls only when started with `--rate-limit <n>/<seconds>` (per Bearer key).
+         */
+        ResourceExhausted: {
+            headers: {
+                /**
+                 * @description Whole seconds until the key's calls are accepted again.
+                 * @example 1
+                 */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The service cannot answer now (`unavailable`): try again later.
+         *     **Decision (mock):** the docs list no 503. Twirp's `unavailable` code and 503 status, which eTelecom's error
+         *     model uses, are taken because any server can be briefly down and clients must handle it. The mock answers
+         *     it only when asked to: `Prefer: fault=unavailable`, or at random with `--fault-rate`.
+         */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -580,7 +613,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ConnectOA: {
@@ -615,7 +650,9 @@ export interface operations {
             400: components["responses"]["ConnectOAInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     RefreshToken: {
@@ -650,7 +687,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ListOA: {
@@ -685,7 +724,9 @@ export interface operations {
             400: components["responses"]["ListOAInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     GetShopOA: {
@@ -720,7 +761,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     UpdateShopOA: {
@@ -755,7 +798,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
