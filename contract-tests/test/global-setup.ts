@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { startMock } from "@etelecom-zalo/mock";
 import { loadSpec } from "@etelecom-zalo/openapi";
 import type { TestProject } from "vitest/node";
-import { auditExchanges, describeMissing } from "./support/audit.js";
+import { auditExchanges, describeMissing, FORCED_ONLY } from "./support/audit.js";
 import { readExchanges } from "./support/exchange.js";
-import { type MockOrigins, MSW_ORIGINS, type Transport, transportOf } from "./support/transports.js";
+import { type MockOrigins, MSW_ORIGINS, RATE_LIMIT, type Transport, transportOf } from "./support/transports.js";
 import { createValidator } from "./support/validator.js";
 
 declare module "vitest" {
@@ -15,6 +15,8 @@ declare module "vitest" {
     mockUrl: string;
     /** The same mock with `--stateless`: every valid request gets its documented example, whatever came before. */
     statelessMockUrl: string;
+    /** The stateful mock with a rate limit of one call per key an hour. */
+    rateLimitedMockUrl: string;
     recordDir: string;
   }
 }
@@ -23,14 +25,16 @@ declare module "vitest" {
 async function startMocks(transport: Transport): Promise<{ origins: MockOrigins; close(): Promise<void> }> {
   // In-process, the handlers are made in each test file (test/support/msw-transport.ts): nothing to start here.
   if (transport === "msw") return { origins: MSW_ORIGINS, close: async () => {} };
-  const [stateful, stateless] = await Promise.all([
+  const mocks = await Promise.all([
     startMock({ port: 0, host: "127.0.0.1" }),
     startMock({ port: 0, host: "127.0.0.1", stateless: true }),
+    startMock({ port: 0, host: "127.0.0.1", rateLimit: RATE_LIMIT }),
   ]);
+  const [stateful, stateless, rateLimited] = mocks.map((mock) => mock.url) as [string, string, string];
   return {
-    origins: { stateful: stateful.url, stateless: stateless.url },
+    origins: { stateful, stateless, rateLimited },
     close: async () => {
-      await Promise.all([stateful.close(), stateless.close()]);
+      await Promise.all(mocks.map((mock) => mock.close()));
     },
   };
 }
@@ -46,6 +50,7 @@ export default async function setup(project: TestProject) {
   const recordDir = mkdtempSync(join(tmpdir(), `contract-exchanges-${transport}-`));
   project.provide("mockUrl", mocks.origins.stateful);
   project.provide("statelessMockUrl", mocks.origins.stateless);
+  project.provide("rateLimitedMockUrl", mocks.origins.rateLimited);
   project.provide("recordDir", recordDir);
   return async () => {
     await mocks.close();
@@ -68,7 +73,7 @@ export default async function setup(project: TestProject) {
       );
     }
     console.log(
-      `contract audit (Node ${process.version}, ${transport} transport): ${exchanges.length} exchanges match the spec${wholeSuite ? "; every documented response was exercised, each operation's own examples produced for real by its declared behaviour, and every status but 500 provoked for real" : ""}`,
+      `contract audit (Node ${process.version}, ${transport} transport): ${exchanges.length} exchanges match the spec${wholeSuite ? `; every documented response was exercised, each operation's own examples produced for real by its declared behaviour, and every status but ${FORCED_ONLY.join(" and ")} provoked for real` : ""}`,
     );
   };
 }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { FAULT_KINDS, MAX_DELAY_MS } from "./core/faults.js";
 import { checkOptions } from "./core/options.js";
 import { MOCK_ENDPOINTS } from "./pages/endpoints.js";
 import { START_OPTIONS, type StartMockOptions } from "./start-mock.js";
@@ -22,6 +23,9 @@ const FLAGS = [
   ["record", "", "<file>", "none", "with --proxy: write what eTelecom answers as --fixtures, keys as recorded-1..."],
   ["stateless", "", "", "off", "answer documented examples only, keeping no state"],
   ["dynamic", "", "", "off", "generate varied success bodies where no state decides"],
+  ["latency", "", "<ms>", "0", `delay every API answer; <min>-<max> draws each between (at most ${MAX_DELAY_MS})`],
+  ["fault-rate", "", "<0..1>", "0", `share of API calls failing with a random fault (${FAULT_KINDS.join(", ")})`],
+  ["rate-limit", "", "<n>/<s>", "none", "at most n calls per key each s seconds; the rest get 429 and Retry-After"],
   ["verbose", "", "", "off", "log one line per request with the decision behind it"],
   ["help", "", "", "", "print this help and exit"],
 ] as const;
@@ -133,12 +137,53 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
     }
     options.seed = Number(seed);
   }
+  readChaos(text, options);
   const fixtures = text("fixtures");
   // The checks startMock makes, now, naming the flags the user wrote rather than the options they became (the
   // fixtures only as given, since the file is read after the flags are known to be right).
   checkOptions({ ...options, ...(fixtures !== undefined && { fixtures: {} }) }, START_OPTIONS, flagOf);
   if (fixtures !== undefined) options.fixtures = readFixtures(fixtures);
   return { help: false, options };
+}
+
+/**
+ * Reads `--latency`, `--fault-rate` and `--rate-limit` into `options`, refusing a value in the flag's own terms
+ * (`5-2`, not `{ min: 5, max: 2 }`).
+ */
+function readChaos(text: (name: string) => string | undefined, options: StartMockOptions): void {
+  const latency = text("latency");
+  if (latency !== undefined) {
+    const [, min, max = min] = /^(\d+)(?:-(\d+))?$/.exec(latency) ?? [];
+    if (min === undefined || Number(min) > Number(max) || Number(max) > MAX_DELAY_MS) {
+      throw new Error(
+        `invalid latency "${latency}": expected <ms> or <min>-<max> (min <= max) of milliseconds, at most ${MAX_DELAY_MS}`,
+      );
+    }
+    options.latency = min === max ? Number(min) : { min: Number(min), max: Number(max) };
+  }
+  const faultRate = text("fault-rate");
+  if (faultRate !== undefined) {
+    if (!/^\d*\.?\d+$/.test(faultRate) || Number(faultRate) > 1) {
+      throw new Error(`invalid fault rate "${faultRate}": expected a number from 0 to 1, e.g. 0.3`);
+    }
+    options.faultRate = Number(faultRate);
+  }
+  const rateLimit = text("rate-limit");
+  if (rateLimit !== undefined) {
+    const [, requests, seconds] = /^(\d+)\/(\d+)$/.exec(rateLimit) ?? [];
+    const limit = { requests: Number(requests), seconds: Number(seconds) };
+    if (
+      !(
+        Number.isSafeInteger(limit.requests) &&
+        limit.requests > 0 &&
+        Number.isSafeInteger(limit.seconds) &&
+        limit.seconds > 0
+      )
+    ) {
+      throw new Error(`invalid rate limit "${rateLimit}": expected <n>/<seconds>, two positive integers, e.g. 10/1`);
+    }
+    options.rateLimit = limit;
+  }
 }
 
 /** The largest fixtures file read: 10,000 keys with 100 small OAs each fit (about 60 MiB with short names). */

@@ -8,6 +8,7 @@ import {
   type MockEngineOptions,
   PROXY_OPTIONS,
 } from "./engine/create-mock-engine.js";
+import { actOut } from "./node/act-out.js";
 import { answerClientError } from "./node/client-error.js";
 import { connectionRegistry } from "./node/connections.js";
 import { errorResponse, writeRawError } from "./node/raw-answer.js";
@@ -22,7 +23,10 @@ export interface StartMockOptions extends Omit<MockEngineOptions, "log" | "repor
   host?: string;
   /** Log one line per request to stdout, with the decision behind its answer (keys and secrets never shown). */
   verbose?: boolean;
-  /** Milliseconds a client has to send a whole request before a JSON 408. Defaults to 60000. */
+  /**
+   * Milliseconds a client has to send a whole request before a JSON 408, and that a `timeout` fault holds a request
+   * before closing its connection (if the client has not given up first). Defaults to 60000.
+   */
   requestTimeout?: number;
 }
 
@@ -82,6 +86,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     }
     const request = { ...converted.head, body: converted.body ? await converted.body.body : null };
     const answer = await engine.answer(request);
+    const plain = answer instanceof Response || (answer.delay === undefined && answer.fault === undefined);
+    if (!plain && !(await actOut(incoming, outgoing, answer, request, requestTimeout))) return;
     connection.writing = true;
     await (answer instanceof Response
       ? sendResponse(incoming, outgoing, answer)

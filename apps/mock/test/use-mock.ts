@@ -24,6 +24,8 @@ export interface Call {
   headers?: Record<string, string>;
   body?: unknown;
   method?: string;
+  /** Aborts the request: a client that gives up. */
+  signal?: AbortSignal;
 }
 
 /** The running mock of one test file. */
@@ -46,9 +48,10 @@ export function useMock(options: StartMockOptions = {}): MockHandle {
   let running: Awaited<ReturnType<typeof startMock>> | undefined;
   const handle: MockHandle = {
     url: "",
-    post: (path = AUTHORIZE_OA, { headers = {}, body = validBody, method = "POST" } = {}) =>
+    post: (path = AUTHORIZE_OA, { headers = {}, body = validBody, method = "POST", signal } = {}) =>
       fetch(handle.url + path, {
         method,
+        ...(signal && { signal }),
         headers: { "Content-Type": "application/json", Authorization: "Bearer test-key", ...headers },
         ...(method === "GET" || method === "HEAD"
           ? {}

@@ -11,8 +11,12 @@ import {
 import type { Exchange } from "./exchange.js";
 import type { Validator } from "./validator.js";
 
-/** Statuses that no request can provoke for real, so the coverage gate accepts them forced with `Prefer`. */
-export const FORCED_ONLY: readonly number[] = [500];
+/**
+ * Statuses that no request can provoke for real, so the coverage gate accepts them forced with `Prefer`: 500 (the
+ * mock never fails by itself), and 503, which the mock answers only when a request asks for it
+ * (`Prefer: fault=unavailable`, a preference like `code`) or by chance (`--fault-rate`), never from what is sent.
+ */
+export const FORCED_ONLY: readonly number[] = [500, 503];
 
 /** A documented (operation, status, named example), or (operation, status, null) for a real provocation. */
 export interface Requirement {
@@ -141,7 +145,8 @@ export function auditExchanges(spec: OpenApiDocument, validator: Validator, exch
     if (responseError !== undefined) fail(`the response body breaks its schema: ${responseError}`);
 
     const preference = readPreference(exchange.requestHeaders.prefer, url.searchParams);
-    const forced = preference?.code !== undefined || preference?.example !== undefined;
+    const forced =
+      preference?.code !== undefined || preference?.example !== undefined || preference?.fault !== undefined;
     const refused = exchange.status === 400 && !forced ? { body: response.value } : undefined;
     checkRequest(spec, validator, operation, exchange, refused).forEach(fail);
 

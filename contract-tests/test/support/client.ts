@@ -9,6 +9,8 @@ export interface MockClientOptions {
   apiKey?: string;
   /** Talk to the `--stateless` mock, which answers every valid request with its documented example. */
   stateless?: boolean;
+  /** Talk to the mock with `--rate-limit 1/3600`, whose keys each get one call. */
+  rateLimited?: boolean;
   tweaks?: WireTweaks;
 }
 
@@ -17,12 +19,13 @@ export function mockClient({
   scope = "shop",
   apiKey = "test-key",
   stateless = false,
+  rateLimited = false,
   tweaks = {},
 }: MockClientOptions = {}) {
   return createZaloCloudClient({
     apiKey,
     scope,
-    baseUrl: inject(stateless ? "statelessMockUrl" : "mockUrl"),
+    baseUrl: inject(rateLimited ? "rateLimitedMockUrl" : stateless ? "statelessMockUrl" : "mockUrl"),
     fetch: recordingFetch(tweaks),
   });
 }
@@ -33,7 +36,10 @@ export function freshKey(): string {
 }
 
 /** A client method as the contract tests call it, whatever its operation: body in, 200 body out. */
-type AnyMethod = (body: unknown, options?: { signal?: AbortSignal; timeout?: number }) => Promise<unknown>;
+type AnyMethod = (
+  body: unknown,
+  options?: { signal?: AbortSignal; timeout?: number; retries?: number },
+) => Promise<unknown>;
 
 /** The client's method for an operation, looked up in the client's generated name map rather than re-derived. */
 export function methodOf(client: ZaloCloudClient, operationId: string): AnyMethod {

@@ -9,13 +9,25 @@ export interface MockOrigins {
   stateful: string;
   /** The same mock with `--stateless`: every valid request gets its documented example, whatever came before. */
   stateless: string;
+  /** The stateful mock with `--rate-limit 1/3600`: a key's second call is 429, which nothing else provokes. */
+  rateLimited: string;
 }
 
 /**
  * Where the msw project's handlers answer: the stateful mock on production's origin, which the client calls when
  * given no `baseUrl`; the stateless one on an origin of its own, which only its handlers intercept.
  */
-export const MSW_ORIGINS: MockOrigins = { stateful: ORIGINS.production, stateless: "https://stateless.mock.test" };
+export const MSW_ORIGINS: MockOrigins = {
+  stateful: ORIGINS.production,
+  stateless: "https://stateless.mock.test",
+  rateLimited: "https://rate-limited.mock.test",
+};
+
+/**
+ * The rate-limited mock's limit: one call per key an hour, so a key's second call is refused, with a `Retry-After`
+ * past the client's 60 s cap, which fails the call at once instead of waiting to retry.
+ */
+export const RATE_LIMIT = { requests: 1, seconds: 3600 };
 
 /** The transport a vitest project of this suite uses, from its name. */
 export function transportOf(projectName: string): Transport {

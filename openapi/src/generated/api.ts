@@ -1695,6 +1695,39 @@ export interface components {
             };
         };
         /**
+         * @description Too many calls with this key (`resource_exhausted`): send again after `Retry-After` seconds.
+         *     **Decision (mock):** the docs give no rate limit and no 429. Twirp's `resource_exhausted` code and 429
+         *     status, which eTelecom's error model uses, are taken, with HTTP's `Retry-After` (RFC 9110 10.2.3) in whole
+         *     seconds. The mock limits calls only when started with `--rate-limit <n>/<seconds>` (per Bearer key).
+         */
+        ResourceExhausted: {
+            headers: {
+                /**
+                 * @description Whole seconds until the key's calls are accepted again.
+                 * @example 1
+                 */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The service cannot answer now (`unavailable`): try again later.
+         *     **Decision (mock):** the docs list no 503. Twirp's `unavailable` code and 503 status, which eTelecom's error
+         *     model uses, are taken because any server can be briefly down and clients must handle it. The mock answers
+         *     it only when asked to: `Prefer: fault=unavailable`, or at random with `--fault-rate`.
+         */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
          * @description A Zalo rule forbids the message (`failed_precondition`). **Decision (mock):** eTelecom documents no
          *     refusal; Twirp's 412 `failed_precondition` is taken, `msg` naming the rule.
          */
@@ -1707,11 +1740,16 @@ export interface components {
             };
         };
         /**
-         * @description The 8 messages of the 48-hour reply window are used up (`resource_exhausted`). **Decision (mock):**
-         *     Twirp's 429 `resource_exhausted`.
+         * @description The key's rate limit (see ResourceExhausted), or the 8 messages of the 48-hour reply window are used up
+         *     (`resource_exhausted`). **Decision (mock):** Twirp's 429 `resource_exhausted`.
          */
         ReplyQuotaExhausted: {
             headers: {
+                /**
+                 * @description Whole seconds until the key's calls are accepted again, when its rate limit is the cause.
+                 * @example 1
+                 */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -1763,9 +1801,17 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The OA's `remaining_quota` is 0 (`resource_exhausted`). **Decision (mock):** Twirp's 429. */
+        /**
+         * @description The key's rate limit (see ResourceExhausted), or the OA's `remaining_quota` is 0 (`resource_exhausted`).
+         *     **Decision (mock):** Twirp's 429.
+         */
         ZNSQuotaExhausted: {
             headers: {
+                /**
+                 * @description Whole seconds until the key's calls are accepted again, when its rate limit is the cause.
+                 * @example 1
+                 */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -1852,7 +1898,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ConnectOA: {
@@ -1887,7 +1935,9 @@ export interface operations {
             400: components["responses"]["ConnectOAInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     RefreshToken: {
@@ -1922,7 +1972,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ListOA: {
@@ -1957,7 +2009,9 @@ export interface operations {
             400: components["responses"]["ListInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     GetShopOA: {
@@ -1992,7 +2046,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     UpdateShopOA: {
@@ -2027,7 +2083,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ListFollowers: {
@@ -2062,7 +2120,9 @@ export interface operations {
             400: components["responses"]["ListInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     OASendText: {
@@ -2100,6 +2160,7 @@ export interface operations {
             412: components["responses"]["ConversationRuleBroken"];
             429: components["responses"]["ReplyQuotaExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     OASendImage: {
@@ -2137,6 +2198,7 @@ export interface operations {
             412: components["responses"]["ConversationRuleBroken"];
             429: components["responses"]["ReplyQuotaExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     OASendSticker: {
@@ -2174,6 +2236,7 @@ export interface operations {
             412: components["responses"]["ConversationRuleBroken"];
             429: components["responses"]["ReplyQuotaExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     OASendFile: {
@@ -2211,6 +2274,7 @@ export interface operations {
             412: components["responses"]["ConversationRuleBroken"];
             429: components["responses"]["ReplyQuotaExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     CreateTemplate: {
@@ -2245,7 +2309,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["TemplateOnZaloNotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     GetTemplate: {
@@ -2280,7 +2346,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["TemplateNotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ListTemplates: {
@@ -2315,7 +2383,9 @@ export interface operations {
             400: components["responses"]["ListInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     SendZNS: {
@@ -2353,6 +2423,7 @@ export interface operations {
             412: components["responses"]["ZNSRuleBroken"];
             429: components["responses"]["ZNSQuotaExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     CreateJourney: {
@@ -2387,7 +2458,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     SendZNSJourney: {
@@ -2425,6 +2498,7 @@ export interface operations {
             412: components["responses"]["JourneyRuleBroken"];
             429: components["responses"]["ZNSQuotaExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ListMessages: {
@@ -2459,7 +2533,9 @@ export interface operations {
             400: components["responses"]["ListInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     RequestConsent: {
@@ -2494,7 +2570,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     CheckConsent: {
@@ -2529,7 +2607,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ListRequestConsent: {
@@ -2564,7 +2644,9 @@ export interface operations {
             400: components["responses"]["ListInvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["OANotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     CreateWebhook: {
@@ -2599,7 +2681,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     GetWebhooks: {
@@ -2634,7 +2718,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["BadRoute"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     DeleteWebhook: {
@@ -2669,7 +2755,9 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["WebhookNotFound"];
+            429: components["responses"]["ResourceExhausted"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

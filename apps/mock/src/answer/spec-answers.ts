@@ -1,4 +1,4 @@
-import type { SpecOperation } from "@etelecom-zalo/openapi";
+import { deref, type SpecOperation } from "@etelecom-zalo/openapi";
 import type { IHttpOperationConfig, IHttpRequest } from "@stoplight/prism-http";
 import { type Answer, json } from "../core/answer.js";
 import type { PrismOperation, Shared } from "../core/prism.js";
@@ -21,6 +21,18 @@ export function createSpecAnswers(shared: Shared): SpecAnswers {
 
   const prismOperation = (operation: SpecOperation) =>
     shared.prismOperations.get(operation.operationId) as PrismOperation;
+
+  /** The headers a status documents with an example (a 429's `Retry-After`), which its documented answer carries. */
+  function documentedHeaders(operation: SpecOperation, status: number): Record<string, string> {
+    const container = operation.object.responses[String(status)];
+    const { headers = {} } = (container ? deref(shared.spec, container) : {}) as { headers?: Record<string, object> };
+    const found: Record<string, string> = {};
+    for (const [name, header] of Object.entries(headers)) {
+      const { example } = deref(shared.spec, header) as { example?: unknown };
+      if (example !== undefined) found[name.toLowerCase()] = String(example);
+    }
+    return found;
+  }
 
   async function fromPrism(operation: SpecOperation, input: IHttpRequest, mock: IHttpOperationConfig) {
     const result = await shared.prism().request(input, [prismOperation(operation)], { ...shared.config, mock })();
@@ -49,6 +61,8 @@ export function createSpecAnswers(shared: Shared): SpecAnswers {
           });
           answer = json(made.status, made.body, `documented ${made.status}, from its schema`);
         }
+        const headers = documentedHeaders(operation, status);
+        if (Object.keys(headers).length > 0) answer = { ...answer, headers };
         cache.set(key, answer);
       }
       return answer;

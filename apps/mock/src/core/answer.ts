@@ -1,3 +1,5 @@
+import type { TransportFault } from "./faults.js";
+
 /** What the engine decided to answer, and why (for the verbose log); turned into a `Response` at the very end. */
 export interface Answer {
   status: number;
@@ -10,6 +12,10 @@ export interface Answer {
   cors?: false;
   /** One short line saying what decided this answer: never a key, a secret or a body. */
   why: string;
+  /** Milliseconds the transport waits before answering (`Prefer: delay`, `--latency`), less if the client goes. */
+  delay?: number;
+  /** What the transport does instead of sending the answer whole (`Prefer: fault`, `--fault-rate`). */
+  fault?: TransportFault;
 }
 
 /** A JSON answer. */

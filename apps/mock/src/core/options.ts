@@ -6,6 +6,8 @@ import { type Environment, ORIGINS } from "@etelecom-zalo/openapi/origins";
  * instead of a Unix socket named "abc", an origin of `http://undefined:undefined` or a 500 on every call.
  */
 
+import { MAX_DELAY_MS } from "./faults.js";
+
 /** What a value is, for a message: JSON for text and numbers as written, the kind of anything else. */
 function shown(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
@@ -60,6 +62,17 @@ const must =
   (value, name) =>
     good(value) ? undefined : `${name} must be ${what}, not ${shown(value)}`;
 
+/** Whether a value is a whole number of milliseconds the mock may wait. */
+const delayMs = (value: unknown) =>
+  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_DELAY_MS;
+
+/** Whether a value is an object with exactly these fields (a typo in one would otherwise pass unnoticed). */
+const record = (value: unknown, fields: string[]): value is Record<string, unknown> =>
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).sort().join() === [...fields].sort().join();
+
 const boolean = must("a boolean", (value) => typeof value === "boolean");
 const string = must("a string", (value) => typeof value === "string");
 const isFunction = (value: unknown) => typeof value === "function";
@@ -99,6 +112,22 @@ const CHECKS = {
     const checked = publicBase(value);
     return "wrong" in checked ? `${name} ${JSON.stringify(value)} ${checked.wrong}` : undefined;
   },
+  latency: must(
+    `milliseconds from 0 to ${MAX_DELAY_MS}, or { min, max } of them with min <= max`,
+    (value) =>
+      delayMs(value) ||
+      (record(value, ["min", "max"]) &&
+        delayMs(value.min) &&
+        delayMs(value.max) &&
+        (value.min as number) <= (value.max as number)),
+  ),
+  faultRate: must("a number from 0 to 1", (value) => typeof value === "number" && value >= 0 && value <= 1),
+  rateLimit: must(
+    "{ requests, seconds }, two positive integers",
+    (value) =>
+      record(value, ["requests", "seconds"]) &&
+      [value.requests, value.seconds].every((part) => Number.isSafeInteger(part) && (part as number) > 0),
+  ),
   // Checked whole, against the spec's schemas and the store's caps, by checkFixtures when the engine starts.
   fixtures: () => undefined,
 } satisfies Record<string, Check>;

@@ -1,8 +1,10 @@
 import { preflight, toResponse } from "../answer/to-response.js";
+import { createRateLimit } from "../auth/rate-limit.js";
 import { consentRoutes } from "../consent/consent-routes.js";
 import { consentHooks } from "../consent/hooks.js";
 import { createConsentLinks } from "../consent/links.js";
 import { type Answer, apiError } from "../core/answer.js";
+import type { Latency, RateLimit } from "../core/faults.js";
 import type { MockRequest } from "../core/mock-request.js";
 import { checkOptions, optionNames, proxyOrigin, publicBase } from "../core/options.js";
 import { loadShared } from "../core/prism.js";
@@ -13,11 +15,13 @@ import { createProxy, type ProxyStage } from "../proxy/proxy.js";
 import { createRecorder } from "../proxy/record.js";
 import { createViolations } from "../proxy/violations.js";
 import { serveReference } from "../reference/serve-reference.js";
+import { createFaultDraw, createLatency } from "../scenario/chaos.js";
 import { checkFixtures, type Fixtures } from "../store/fixtures.js";
 import { keyTag } from "../store/ids.js";
 import { createStore } from "../store/store.js";
 import { zaloHooks } from "../zalo/hooks.js";
 import { fixtureResources, loadDeclarations } from "./declarations.js";
+import { performFetch } from "./perform-fetch.js";
 import { createPipeline } from "./pipeline.js";
 import { restoreFixtures } from "./restore-fixtures.js";
 
@@ -40,8 +44,20 @@ export interface MockEngineOptions {
   fixtures?: Fixtures;
   /** Seeds every id, code and state the mock makes: the same requests on a fresh mock get the same answers. */
   seed?: number;
-  /** The clock, in milliseconds since the epoch: links, codes and times are read from it. */
+  /** The clock, in milliseconds since the epoch: links, codes, times and the rate limit's windows are read from it. */
   now?: () => number;
+  /**
+   * Milliseconds every API answer waits, or `{ min, max }` to draw each between (at most 60000); a request's own
+   * `Prefer: delay=<ms>` wins. The wait ends early when the client goes away.
+   */
+  latency?: Latency;
+  /**
+   * The share of API calls (0 to 1) that fail with a fault drawn evenly among `reset`, `timeout`, `truncated` and
+   * `unavailable`, instead of being answered; drawn per key from the `seed`, so a run repeats.
+   */
+  faultRate?: number;
+  /** At most `requests` calls per Bearer key in each window of `seconds`; the rest are 429 with `Retry-After`. */
+  rateLimit?: RateLimit;
   /** Receives one line per request: method, path, a tag of the key, status, and what decided the answer. */
   log?: (line: string) => void;
   /** Another OpenAPI document than the project's (for the mock's own tests). */
@@ -71,6 +87,9 @@ export const BEHAVIOUR_OPTIONS = {
   fixtures: true,
   seed: true,
   now: true,
+  latency: true,
+  faultRate: true,
+  rateLimit: true,
 } as const;
 
 /** The options of the proxy, which only a server and an engine take: MSW handlers that fetched would catch it. */
@@ -90,7 +109,10 @@ const ENGINE_OPTIONS = optionNames({
 
 /** The mock's whole behaviour, transport aside: a fetch `Request` in, a `Response` out. */
 export interface MockEngine {
-  /** Answers one request. Never rejects: a failure is a 500 `internal` answer. */
+  /**
+   * Answers one request. Never rejects: a failure is a 500 `internal` answer, and a fault a `Response.error()` (a
+   * network error for fetch), a body that fails half-way, or an answer held until the request's signal aborts.
+   */
   handle(request: Request): Promise<Response>;
   /** Forgets one key's state (`key` given), or every key's: back to the fixtures, as `POST /__reset` does. */
   reset(key?: string): void;
@@ -115,7 +137,10 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
   return {
     async handle(request) {
       const answer = await core.answer(request);
-      return answer instanceof Response ? answer : toResponse(answer, request);
+      if (answer instanceof Response) return answer;
+      return answer.delay === undefined && answer.fault === undefined
+        ? toResponse(answer, request)
+        : performFetch(answer, request);
     },
     reset: core.reset,
   };
@@ -141,7 +166,8 @@ export async function createEngineCore(
   const now = options.now ?? Date.now;
   let restore: Parameters<typeof createStore>[0]["restore"];
   let fixtureKeys: string[] = [];
-  const store = createStore({ seed: options.seed ?? 0, now, restore: (...args) => restore?.(...args) });
+  const seed = options.seed ?? 0;
+  const store = createStore({ seed, now, restore: (...args) => restore?.(...args) });
   const links = createConsentLinks(store);
   const consent = consentHooks(links);
   const zalo = zaloHooks();
@@ -184,6 +210,9 @@ export async function createEngineCore(
     dynamic,
     base,
     ...(proxy && { proxy }),
+    ...(options.rateLimit !== undefined && { rateLimit: createRateLimit(options.rateLimit, now) }),
+    ...(options.faultRate && { drawFault: createFaultDraw(seed, options.faultRate) }),
+    ...(options.latency !== undefined && { latency: createLatency(seed, options.latency) }),
   });
   const pages: Page[] = [
     landingPage(shared, fixtureKeys, origin === undefined ? undefined : { origin, report: violations.report }),

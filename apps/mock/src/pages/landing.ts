@@ -144,6 +144,9 @@ ${proxied}<h2>Operations</h2>
       item(`<code>Prefer: ${escapeHtml(prefer)}</code> or <code>?${escapeHtml(query)}</code>`, what),
     )
     .join("")}</ul>
+<p>For every call at once, start the mock with <code>--latency &lt;ms&gt;</code> (or <code>&lt;min&gt;-&lt;max&gt;</code>),
+<code>--fault-rate &lt;0..1&gt;</code> (random faults, repeatable with <code>--seed</code>) or
+<code>--rate-limit &lt;n&gt;/&lt;seconds&gt;</code> per key (429 with <code>Retry-After</code>): see <code>--help</code>.</p>
 <h2>Fixture keys (${fixtures.count})</h2>
 ${keys}
 </main>

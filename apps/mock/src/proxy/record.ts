@@ -129,7 +129,9 @@ export function createRecorder(setup: RecordSetup) {
     const resource = resources[name] as FixtureResource;
     const { key, owner, caps } = resource.declaration;
     if (typeof record[key] !== "string" && typeof record[key] !== "number") return false;
-    const identity = JSON.stringify([owner === undefined ? null : record[owner.by], record[key]]);
+    // A record of an owned resource replays only under its owner, which it must name (a journey does not).
+    if (owner !== undefined && typeof record[owner.field] !== "string") return false;
+    const identity = JSON.stringify([owner === undefined ? null : record[owner.field], record[key]]);
     const byResource = recorded.get(label) ?? new Map<string, Map<string, Record<string, unknown>>>();
     const records = byResource.get(name) ?? new Map<string, Record<string, unknown>>();
     const before = records.get(identity);

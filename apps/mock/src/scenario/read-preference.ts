@@ -1,10 +1,16 @@
+import { FAULT_KINDS, MAX_DELAY_MS } from "../core/faults.js";
+
 /** What a request asks the mock to answer, as Prism spells it, before anything checks it against the spec. */
 export interface Preference {
-  /** Where it came from: the `Prefer` header, or the `__code`/`__example`/`__dynamic` query parameters. */
+  /** Where it came from: the `Prefer` header, or the `__code`/`__example`/`__dynamic`/… query parameters. */
   source: "Prefer" | "query";
   code?: string;
   example?: string;
   dynamic?: string;
+  /** The mock's own, beside Prism's: milliseconds to wait before answering. */
+  delay?: string;
+  /** The mock's own, beside Prism's: a fault instead of the answer, one of {@link FAULT_KINDS}. */
+  fault?: string;
 }
 
 /**
@@ -15,6 +21,14 @@ export const PREFERENCES = [
   { name: "code", value: "<status>", what: "answer with this status, one the operation documents" },
   { name: "example", value: "<name>", what: "answer with this named example of the operation, at its own status" },
   { name: "dynamic", value: "true", what: "generate a varied body from the schema (false: the documented example)" },
+  { name: "delay", value: "<ms>", what: `answer after this many milliseconds, 0 to ${MAX_DELAY_MS}` },
+  {
+    name: "fault",
+    value: "<kind>",
+    what:
+      `fail instead of answering, state untouched: ${FAULT_KINDS.join(", ")} (connection reset, no answer until ` +
+      "the client gives up, a body cut half-way, 503 unavailable)",
+  },
 ] as const;
 
 /** Splits `Prefer: code=400, example=malformed_json` (RFC 7240: `,` or `;` between preferences) into pairs. */

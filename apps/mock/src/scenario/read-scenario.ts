@@ -1,12 +1,17 @@
 import type { SpecOperation } from "@etelecom-zalo/openapi";
+import { FAULT_KINDS, type FaultKind, MAX_DELAY_MS } from "../core/faults.js";
 import type { MockRequest } from "../core/mock-request.js";
-import { readPreference } from "./read-preference.js";
+import { PREFERENCES, readPreference } from "./read-preference.js";
 
-/** The response a request asks for through `Prefer` or the `__code`/`__example`/`__dynamic` query. */
+/** The response a request asks for through `Prefer` or the `__code`/`__example`/`__dynamic`/… query. */
 export interface Scenario {
   status?: number;
   example?: string;
   dynamic?: boolean;
+  /** Milliseconds to wait before answering. */
+  delay?: number;
+  /** A fault instead of the answer. */
+  fault?: FaultKind;
   /** How it was asked, for the log: `Prefer: code=500` or `__example=internal`. */
   asked?: string;
 }
@@ -30,12 +35,12 @@ export function readScenario(request: MockRequest, url: URL, operation: SpecOper
   const scenario: Scenario = {
     asked: fromHeader
       ? `Prefer: ${prefer}`
-      : (["code", "example", "dynamic"] as const)
+      : PREFERENCES.map(({ name }) => name)
           .filter((name) => preference[name] !== undefined)
           .map((name) => `__${name}=${preference[name]}`)
           .join("&"),
   };
-  const { code, example, dynamic } = preference;
+  const { code, example, dynamic, delay, fault } = preference;
   if (code !== undefined) {
     scenario.status = Number(code);
     if (!/^\d{3}$/.test(code) || !statuses.includes(scenario.status)) {
@@ -56,6 +61,17 @@ export function readScenario(request: MockRequest, url: URL, operation: SpecOper
   if (dynamic !== undefined) {
     if (dynamic !== "true" && dynamic !== "false") return problem("dynamic", "must be true or false");
     scenario.dynamic = dynamic === "true";
+  }
+  if (delay !== undefined) {
+    if (!/^\d+$/.test(delay) || Number(delay) > MAX_DELAY_MS) {
+      return problem("delay", `must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS}`);
+    }
+    scenario.delay = Number(delay);
+  }
+  if (fault !== undefined) {
+    if (!(FAULT_KINDS as readonly string[]).includes(fault))
+      return problem("fault", `must be ${FAULT_KINDS.join(", ")}`);
+    scenario.fault = fault as FaultKind;
   }
   return scenario;
 }

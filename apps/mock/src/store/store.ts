@@ -29,7 +29,7 @@ export interface KeyData {
   /** The key's own sequence: ids and codes drawn from it never repeat, even after the key was forgotten. */
   readonly random: Random;
   readonly shopId: string;
-  /** Per-key state of the mock's hooks (the consent flow's codes), forgotten with the key. */
+  /** Per-key state of the mock's hooks (the consent flow's codes) and limits (rate, faults), forgotten with the key. */
   readonly extras: Map<string, unknown>;
 }
 

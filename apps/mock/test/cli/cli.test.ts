@@ -66,6 +66,9 @@ describe("etelecom-zalo-mock CLI", () => {
         /--record <file> .*\(default: none\)/,
         /--stateless .*\(default: off\)/,
         /--dynamic .*\(default: off\)/,
+        /--latency <ms> .*<min>-<max>.*\(default: 0\)/,
+        /--fault-rate <0\.\.1> .*reset, timeout, truncated, unavailable.*\(default: 0\)/,
+        /--rate-limit <n>\/<s> .*429.*Retry-After.*\(default: none\)/,
         /--verbose .*\(default: off\)/,
         /--help /,
         /GET +\/ +.*HTML for a browser/,
@@ -135,7 +138,7 @@ describe("etelecom-zalo-mock CLI", () => {
     [["--port", "70000"], 'invalid port "70000": expected 0-65535'],
     [
       ["--bogus"],
-      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --proxy, --proxy-timeout, --record, --stateless, --dynamic, --verbose, --help)",
+      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --proxy, --proxy-timeout, --record, --stateless, --dynamic, --latency, --fault-rate, --rate-limit, --verbose, --help)",
     ],
     [["extra"], "Unexpected argument 'extra'"],
     [["--seed", "x"], 'invalid seed "x": expected an integer'],
@@ -202,5 +205,77 @@ describe("the CLI's flags", () => {
   it("reads an empty --host or HOST as the default", () => {
     expect(parseCliOptions(["--host", ""], { HOST: "0.0.0.0" })).toMatchObject({ options: { host: "127.0.0.1" } });
     expect(parseCliOptions([], { HOST: "" })).toMatchObject({ options: { host: "127.0.0.1" } });
+  });
+});
+
+describe("the CLI's latency and fault flags", () => {
+  it.each([
+    [["--latency", "250"], { latency: 250 }],
+    [["--latency", "100-300"], { latency: { min: 100, max: 300 } }],
+    [["--latency", "7-7"], { latency: 7 }],
+    [["--fault-rate", "0.3", "--seed", "1"], { faultRate: 0.3, seed: 1 }],
+    [["--fault-rate", "1"], { faultRate: 1 }],
+    [["--rate-limit", "10/1"], { rateLimit: { requests: 10, seconds: 1 } }],
+  ])("read %j", (args, options) => {
+    expect(parseCliOptions(args, {})).toMatchObject({ help: false, options });
+  });
+
+  it.each([
+    [
+      ["--latency", "5-2"],
+      'invalid latency "5-2": expected <ms> or <min>-<max> (min <= max) of milliseconds, at most 60000',
+    ],
+    [
+      ["--latency", "-1"],
+      'invalid latency "-1": expected <ms> or <min>-<max> (min <= max) of milliseconds, at most 60000',
+    ],
+    [
+      ["--latency", "60001"],
+      'invalid latency "60001": expected <ms> or <min>-<max> (min <= max) of milliseconds, at most 60000',
+    ],
+    [["--fault-rate", "2"], 'invalid fault rate "2": expected a number from 0 to 1, e.g. 0.3'],
+    [["--fault-rate", "lots"], 'invalid fault rate "lots": expected a number from 0 to 1, e.g. 0.3'],
+    [["--rate-limit", "0/1"], 'invalid rate limit "0/1": expected <n>/<seconds>, two positive integers, e.g. 10/1'],
+    [["--rate-limit", "10"], 'invalid rate limit "10": expected <n>/<seconds>, two positive integers, e.g. 10/1'],
+  ])("refuse %j in one line", (args, message) => {
+    expect(() => parseCliOptions(args, {})).toThrow(new Error(message));
+  });
+
+  it("exits 1 with a usage error on a bad value, before listening", async () => {
+    const run = spawnCli(["--port", "0", "--fault-rate", "2"]);
+    expect(await run.exited).toBe(1);
+    expect(run.output().stderr).toBe(
+      'etelecom-zalo-mock: invalid fault rate "2": expected a number from 0 to 1, e.g. 0.3\n',
+    );
+  });
+
+  it("logs the same faults in the same order twice with --fault-rate 0.3 --seed 1", async () => {
+    const runs = [0, 1].map(() => spawnCli(["--port", "0", "--fault-rate", "0.3", "--seed", "1", "--verbose"]));
+    const logs = await Promise.all(
+      runs.map(async (run) => {
+        const url = await run.ready;
+        for (let index = 0; index < 12; index++) {
+          // A held call (a timeout fault) is given up at once: the log line was written when the mock decided.
+          await fetch(`${url}/v1/shop.Zalo/AuthorizeOA`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", Authorization: "Bearer k" },
+            body: JSON.stringify(validBody),
+            signal: AbortSignal.timeout(1000),
+          })
+            .then((response) => response.text())
+            .catch(() => undefined);
+        }
+        run.child.kill("SIGTERM");
+        await run.exited;
+        return run
+          .output()
+          .stdout.split("\n")
+          .filter((line) => line.startsWith("POST"))
+          .map((line) => line.replace(/^.*-> /, ""));
+      }),
+    );
+    expect(logs[0]).toHaveLength(12);
+    expect(logs[0]?.some((line) => line.includes("fault"))).toBe(true);
+    expect(logs[1]).toEqual(logs[0]);
   });
 });

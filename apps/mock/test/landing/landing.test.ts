@@ -64,6 +64,8 @@ describe("the landing page at /", () => {
       ["code=<status>", "__code=<status>"],
       ["example=<name>", "__example=<name>"],
       ["dynamic=true", "__dynamic=true"],
+      ["delay=<ms>", "__delay=<ms>"],
+      ["fault=<kind>", "__fault=<kind>"],
     ]);
   });
 

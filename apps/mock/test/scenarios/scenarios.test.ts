@@ -88,7 +88,7 @@ describe("forcing a documented response over the state", () => {
     expect(new Set(urls).size).toBe(4);
   });
 
-  const statuses = "must be a documented status (200, 400, 401, 404, 500)";
+  const statuses = "must be a documented status (200, 400, 401, 404, 429, 500, 503)";
   it.each<[query: string, prefer: string | undefined, msg: string]>([
     ["", "code=418", `Prefer: code ${statuses}`],
     ["", "code=abc", `Prefer: code ${statuses}`],
