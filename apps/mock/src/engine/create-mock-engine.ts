@@ -16,6 +16,7 @@ import { createRecorder } from "../proxy/record.js";
 import { createViolations } from "../proxy/violations.js";
 import { serveReference } from "../reference/serve-reference.js";
 import { createFaultDraw, createLatency } from "../scenario/chaos.js";
+import { createClock } from "../store/clock.js";
 import { checkFixtures, type Fixtures } from "../store/fixtures.js";
 import { keyTag } from "../store/ids.js";
 import { createStore } from "../store/store.js";
@@ -163,7 +164,8 @@ export async function createEngineCore(
     options.publicUrl === undefined ? undefined : (publicBase(options.publicUrl) as { base: string }).base;
   // Never a request's Host or absolute-form target on a server: a client could make the links point anywhere.
   const base = publicUrl !== undefined ? () => publicUrl : (listenOrigin ?? ((url: URL) => url.origin));
-  const now = options.now ?? Date.now;
+  const clock = createClock(options.now ?? Date.now);
+  const { now } = clock;
   let restore: Parameters<typeof createStore>[0]["restore"];
   let fixtureKeys: string[] = [];
   const seed = options.seed ?? 0;
@@ -216,7 +218,7 @@ export async function createEngineCore(
   });
   const pages: Page[] = [
     landingPage(shared, fixtureKeys, origin === undefined ? undefined : { origin, report: violations.report }),
-    ...controlPages(store),
+    ...controlPages(store, clock),
     violationsPage(violations.report),
     ...consentRoutes(links, now),
   ];

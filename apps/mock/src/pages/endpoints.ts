@@ -31,6 +31,12 @@ export const MOCK_ENDPOINTS: readonly MockEndpoint[] = [
     path: "/__reset",
     what: 'JSON only: {} with a Bearer key resets that key, {"all": true} every key (back to the fixtures)',
   },
+  { method: "GET", path: "/__clock", what: "the mock's time, and how far POST /__clock has moved it" },
+  {
+    method: "POST",
+    path: "/__clock",
+    what: 'JSON only: {"advance_ms": N} moves the mock\'s time forward (deliveries, expiries, reply windows)',
+  },
   {
     method: "GET",
     path: "/__violations",

@@ -3,7 +3,9 @@ import { type Answer, apiError, invalidArgument, json } from "../core/answer.js"
 import type { MockRequest } from "../core/mock-request.js";
 import { readBody } from "../core/read-body.js";
 import type { ViolationReport } from "../proxy/violations.js";
+import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/store.js";
+import { isoTime } from "../store/time.js";
 
 /** A route outside the API: not in the spec, and answered before it. */
 export interface Page {
@@ -15,35 +17,46 @@ export interface Page {
 }
 
 /**
- * `POST /__reset`. With `Authorization: Bearer <key>`, forgets that key only (test files that share one mock keep
- * each other's state); `{"all": true}` forgets every key. It takes JSON only: a page on another site can send a
- * form or `text/plain` without asking first, and must not wipe a developer's mock; JSON needs a preflight, which the
- * mock does not grant to its control endpoints. Either form is a few Map operations, whatever the store holds:
- * fixtures come back to a key on its next use.
+ * The JSON object a control endpoint was sent, or the 400 that refuses it. Control endpoints take JSON only: a page on
+ * another site can send a form or `text/plain` without asking first, and must not wipe or move a developer's mock;
+ * JSON needs a preflight, which the mock does not grant to its control endpoints.
  */
-async function reset(store: Store, request: MockRequest): Promise<Answer> {
+async function controlBody(
+  request: MockRequest,
+  usage: string,
+): Promise<{ body: Record<string, unknown> } | { refused: Answer }> {
   const type = request.headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    return invalidArgument(
-      'Content-Type: must be application/json (send {} with a Bearer key to reset that key, or {"all": true})',
-    );
+    return { refused: invalidArgument(`Content-Type: must be application/json (${usage})`) };
   }
   const read = await readBody(request);
-  if ("refused" in read) return invalidArgument(read.refused);
+  if ("refused" in read) return { refused: invalidArgument(read.refused) };
   let body: unknown = {};
   try {
     if (read.bytes.length > 0) body = JSON.parse(new TextDecoder().decode(read.bytes));
   } catch {
-    return invalidArgument("body: is not valid JSON");
+    return { refused: invalidArgument("body: is not valid JSON") };
   }
-  const { all, ...rest } = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : { body }) as {
-    all?: unknown;
-  };
+  return typeof body === "object" && body !== null && !Array.isArray(body)
+    ? { body: body as Record<string, unknown> }
+    : { refused: invalidArgument("body: must be an object") };
+}
+
+/**
+ * `POST /__reset`. With `Authorization: Bearer <key>`, forgets that key only (test files that share one mock keep
+ * each other's state); `{"all": true}` forgets every key and rewinds the clock, as a fresh mock. Either form is a
+ * few Map operations, whatever the store holds: fixtures come back to a key on its next use.
+ */
+async function reset(store: Store, clock: Clock, request: MockRequest): Promise<Answer> {
+  const read = await controlBody(request, 'send {} with a Bearer key to reset that key, or {"all": true}');
+  if ("refused" in read) return read.refused;
+  const { all, ...rest } = read.body;
   const extra = Object.keys(rest)[0];
   if (extra !== undefined) return invalidArgument(`${extra}: is not a known field (only "all")`);
   if (all !== undefined && typeof all !== "boolean") return invalidArgument("all: must be true or false");
   if (all === true) {
     store.resetAll();
+    clock.rewind();
     return json(200, { status: "reset", scope: "all" }, "every key reset");
   }
   const key = bearerKey(request.headers.get("authorization"));
@@ -54,11 +67,36 @@ async function reset(store: Store, request: MockRequest): Promise<Answer> {
   return json(200, { status: "reset", scope: "key" }, "one key reset");
 }
 
-/** The mock's own control endpoints: `/__health` and `/__reset`. */
-export function controlPages(store: Store): Page[] {
+/** The most `POST /__clock` moves the clock at once: a year, past every expiry the mock keeps (3 months). */
+const MAX_ADVANCE_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** What `/__clock` answers: the mock's time now, and how far it was moved. */
+const clockState = (clock: Clock) => ({ now: isoTime(clock.now()), advanced_ms: clock.advanced() });
+
+/**
+ * `POST /__clock` with `{"advance_ms": N}`: moves the mock's clock forward for every key (a message's delivery, code
+ * and link expiry, reply windows, journeys), so that tests never sleep.
+ */
+async function advance(clock: Clock, request: MockRequest): Promise<Answer> {
+  const read = await controlBody(request, 'send {"advance_ms": <milliseconds>}');
+  if ("refused" in read) return read.refused;
+  const { advance_ms, ...rest } = read.body;
+  const extra = Object.keys(rest)[0];
+  if (extra !== undefined) return invalidArgument(`${extra}: is not a known field (only "advance_ms")`);
+  if (!Number.isSafeInteger(advance_ms) || (advance_ms as number) < 0 || (advance_ms as number) > MAX_ADVANCE_MS) {
+    return invalidArgument(`advance_ms: must be a whole number of milliseconds from 0 to ${MAX_ADVANCE_MS}`);
+  }
+  clock.advance(advance_ms as number);
+  return json(200, clockState(clock), `clock moved ${String(advance_ms)} ms`);
+}
+
+/** The mock's own control endpoints: `/__health`, `/__reset` and `/__clock`. */
+export function controlPages(store: Store, clock: Clock): Page[] {
   return [
     { method: "GET", path: "/__health", answer: () => json(200, { status: "ok" }, "health") },
-    { method: "POST", path: "/__reset", control: true, answer: (request) => reset(store, request) },
+    { method: "POST", path: "/__reset", control: true, answer: (request) => reset(store, clock, request) },
+    { method: "GET", path: "/__clock", answer: () => json(200, clockState(clock), "clock") },
+    { method: "POST", path: "/__clock", control: true, answer: (request) => advance(clock, request) },
   ];
 }
 
