@@ -1,4 +1,5 @@
 import type {
+  components,
   EtelecomApiError,
   ListOAItem,
   MethodNameOf,
@@ -6,7 +7,11 @@ import type {
   OperationName,
   OperationResult,
   operations,
+  verifyWebhookEvent,
+  webhooks,
   ZaloCloudClient,
+  ZaloEvent,
+  ZaloEventName,
 } from "@etelecom-zalo/client";
 import { describe, expectTypeOf, it } from "vitest";
 
@@ -62,5 +67,11 @@ describe("public types", () => {
     expectTypeOf<EtelecomApiError["status"]>().toEqualTypeOf<number>();
     expectTypeOf<EtelecomApiError["msg"]>().toEqualTypeOf<string>();
     expectTypeOf<EtelecomApiError["code"]>().toExtend<string>();
+  });
+
+  it("resolves a verified webhook event to the spec's ZaloEvent, one member per webhook", () => {
+    expectTypeOf<ReturnType<typeof verifyWebhookEvent>>().resolves.toEqualTypeOf<ZaloEvent>();
+    expectTypeOf<ZaloEvent>().toEqualTypeOf<components["schemas"]["ZaloEvent"]>();
+    expectTypeOf<ZaloEventName>().toEqualTypeOf<keyof webhooks>();
   });
 });

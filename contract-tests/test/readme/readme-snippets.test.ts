@@ -1,6 +1,6 @@
 // Type-checks the TypeScript of the README and of every guide under docs/: each ```ts block, against the built
 // packages as an app resolves them (their exports maps and dist). Each block is its own module; the free variables
-// the prose gives them (an Express 5 `app`, a `shop` client) are declared once below, so that a block without an
+// the prose gives them (an Express 5 `app` and `express`, a `shop` client) are declared once below, so that a block without an
 // import is checked too. A block marked `<!-- verbatim: <file> -->` must also be that file of the repository,
 // whole: a test that runs, quoted where the reader sees it.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +26,10 @@ interface ParsedQs {
 interface Incoming {
   url: string;
   query: ParsedQs;
+  /** What a body parser left there, e.g. express.raw()'s Buffer (Express types it \`any\`). */
+  body: unknown;
+  /** Node's IncomingHttpHeaders: lower-case names, a list for a repeated Set-Cookie. */
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** What the routes use of an Express 5 response. */
@@ -33,11 +37,17 @@ interface Reply {
   redirect(status: number, url: string): void;
   status(code: number): this;
   send(body: string): this;
+  sendStatus(code: number): this;
 }
 
+/** An Express 5 handler or middleware: it may return anything, which Express ignores. */
+type Handler = (req: Incoming, res: Reply, next: (error?: unknown) => void) => unknown;
+
 declare global {
-  /** An Express 5 app: a handler may return anything, which Express ignores. */
-  const app: { get(path: string, handler: (req: Incoming, res: Reply) => unknown): void };
+  /** An Express 5 app. */
+  const app: { get(path: string, ...handlers: Handler[]): void; post(path: string, ...handlers: Handler[]): void };
+  /** Express 5's module, for the body parser the routes use (express and @types/express are not installed here). */
+  const express: { raw(options: { type: string }): Handler };
   /** A client made as "Create a client for a shop or a partner" shows. */
   const shop: ZaloCloudClient;
   /** The client of "Connect an OA". */
@@ -45,6 +55,8 @@ declare global {
   const shop42Key: string;
   const app_secret: string;
   const redirect_uri: string;
+  /** The OA's secret key, from the app's configuration. */
+  const oaSecretKey: string;
   /** The app's own storage. */
   function saveOA(oaId: string, expiresAt: string | undefined): Promise<void>;
 }

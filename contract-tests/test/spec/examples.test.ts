@@ -11,7 +11,10 @@ interface FoundExample {
   value: unknown;
 }
 
-/** Every example in the document: named examples of media types and parameters, and schemas' `examples`. */
+/**
+ * Every example in the document: named examples of media types and parameters, and schemas' `examples`, under
+ * `paths`, `components` and `webhooks` alike.
+ */
 function findExamples(node: unknown, pointer: string): FoundExample[] {
   if (typeof node !== "object" || node === null) return [];
   const found: FoundExample[] = [];
@@ -47,6 +50,10 @@ describe("every example in the spec", () => {
     expect(where).toMatch(/InvalidArgument\/content\/application~1json example malformed_json/);
     expect(where).toMatch(/parameters\/scope example$/m);
     expect(where).toMatch(/schemas\/Int64String examples\[0\]/);
+    expect(where).toMatch(
+      /^#\/webhooks\/user_send_text\/post\/requestBody\/content\/application~1json example question$/m,
+    );
+    expect(where).toMatch(/^#\/webhooks\/user_send_text\/post\/parameters\/0 example$/m);
   });
 
   it.each(examples.map((example) => [example.where, example] as const))("%s validates against its schema", (_, e) => {
@@ -77,6 +84,43 @@ describe.each([
     for (const [example, ref] of Object.entries(exampleRefs(shared))) {
       expect(own[example], `${name} lacks ${example}`).toEqual(ref);
       expect((ref as Reference).$ref).toMatch(/^#\/components\/examples\//);
+    }
+  });
+});
+
+interface Webhook {
+  post: { requestBody: { content: { "application/json": { schema: Reference; examples: Record<string, unknown> } } } };
+}
+
+const webhooks = Object.entries((spec.webhooks ?? {}) as Record<string, Webhook>);
+const zaloEvent = spec.components.schemas?.ZaloEvent as { oneOf: Reference[] };
+
+// A receiver types an event as ZaloEvent and narrows it by `event_name`: the union must hold every webhook's body,
+// and each event must match exactly one of its members, the one its `event_name` names.
+describe("the Zalo events", () => {
+  it("are documented as webhooks", () => {
+    expect(webhooks.length).toBeGreaterThan(0);
+  });
+
+  it("make up ZaloEvent, one member per webhook", () => {
+    const bodies = webhooks.map(([, webhook]) => webhook.post.requestBody.content["application/json"].schema.$ref);
+    expect(zaloEvent.oneOf.map((member) => member.$ref).sort()).toEqual(bodies.sort());
+  });
+
+  it.each(webhooks)("%s: its body's event_name is the webhook's name", (name, webhook) => {
+    const body = deref<{ allOf: { properties?: { event_name?: { const?: string } } }[] }>(
+      spec,
+      webhook.post.requestBody.content["application/json"].schema,
+    );
+    expect(body.allOf.map((part) => part.properties?.event_name?.const).filter(Boolean)).toEqual([name]);
+  });
+
+  it.each(webhooks)("%s: each example is exactly one ZaloEvent", (_, webhook) => {
+    const named = Object.values(webhook.post.requestBody.content["application/json"].examples);
+    expect(named.length).toBeGreaterThan(0);
+    for (const example of named) {
+      const { value } = deref<{ value: unknown }>(spec, example as { value: unknown });
+      expect(validator.check("#/components/schemas/ZaloEvent", value)).toBeUndefined();
     }
   });
 });

@@ -645,7 +645,428 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    user_send_text: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A follower sent a text
+         * @description Zalo posts this when a follower of the OA sends it a text message.
+         *
+         *     **Documented:** the event and its envelope, signed with `X-ZEvent-Signature`. **Decision:** the fields of
+         *     `message` (`msg_id`, `text`); see ZaloEventUserSendText.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description **Documented:** `mac=<hex SHA-256 of app_id + raw body + timestamp + OA secret key>`: a plain SHA-256
+                     *     of the concatenation, not an HMAC, where `app_id` and `timestamp` are the body's own fields as they
+                     *     appear in it, the raw body is the bytes as received (never a re-serialised copy) and the key is the OA's
+                     *     secret key, not the app's. Check it before trusting the body: the client's `verifyWebhookEvent` does.
+                     *
+                     *     **Decision (case):** the docs do not say the hex's case; a receiver compares it ignoring case.
+                     * @example mac=9f2c6a1e4b7d0f3a8c5e2b9d6f1a4c7e0b3d8f5a2c9e6b1d4f7a0c3e8b5d2f9a
+                     */
+                    "X-ZEvent-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZaloEventUserSendText"];
+                };
+            };
+            responses: {
+                /**
+                 * @description Received. **Documented:** Zalo expects a 2xx within about 2 seconds and sends the event again otherwise,
+                 *     so a receiver answers first and works after; its body is not read.
+                 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    user_send_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A follower sent an image
+         * @description Zalo posts this when a follower of the OA sends it an image.
+         *
+         *     **Documented:** the event and its envelope, signed with `X-ZEvent-Signature`. **Decision:** `message`
+         *     declares only `msg_id`; see ZaloEventUserMessage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description **Documented:** `mac=<hex SHA-256 of app_id + raw body + timestamp + OA secret key>`: a plain SHA-256
+                     *     of the concatenation, not an HMAC, where `app_id` and `timestamp` are the body's own fields as they
+                     *     appear in it, the raw body is the bytes as received (never a re-serialised copy) and the key is the OA's
+                     *     secret key, not the app's. Check it before trusting the body: the client's `verifyWebhookEvent` does.
+                     *
+                     *     **Decision (case):** the docs do not say the hex's case; a receiver compares it ignoring case.
+                     * @example mac=9f2c6a1e4b7d0f3a8c5e2b9d6f1a4c7e0b3d8f5a2c9e6b1d4f7a0c3e8b5d2f9a
+                     */
+                    "X-ZEvent-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZaloEventUserSendImage"];
+                };
+            };
+            responses: {
+                /**
+                 * @description Received. **Documented:** Zalo expects a 2xx within about 2 seconds and sends the event again otherwise,
+                 *     so a receiver answers first and works after; its body is not read.
+                 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    user_send_sticker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A follower sent a sticker
+         * @description Zalo posts this when a follower of the OA sends it a sticker.
+         *
+         *     **Documented:** the event and its envelope, signed with `X-ZEvent-Signature`. **Decision:** `message`
+         *     declares only `msg_id`; see ZaloEventUserMessage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description **Documented:** `mac=<hex SHA-256 of app_id + raw body + timestamp + OA secret key>`: a plain SHA-256
+                     *     of the concatenation, not an HMAC, where `app_id` and `timestamp` are the body's own fields as they
+                     *     appear in it, the raw body is the bytes as received (never a re-serialised copy) and the key is the OA's
+                     *     secret key, not the app's. Check it before trusting the body: the client's `verifyWebhookEvent` does.
+                     *
+                     *     **Decision (case):** the docs do not say the hex's case; a receiver compares it ignoring case.
+                     * @example mac=9f2c6a1e4b7d0f3a8c5e2b9d6f1a4c7e0b3d8f5a2c9e6b1d4f7a0c3e8b5d2f9a
+                     */
+                    "X-ZEvent-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZaloEventUserSendSticker"];
+                };
+            };
+            responses: {
+                /**
+                 * @description Received. **Documented:** Zalo expects a 2xx within about 2 seconds and sends the event again otherwise,
+                 *     so a receiver answers first and works after; its body is not read.
+                 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user followed the OA
+         * @description Zalo posts this when a user follows the OA.
+         *
+         *     **Documented:** the event name and the envelope, signed with `X-ZEvent-Signature`. **Decision:** the body
+         *     has the envelope's fields and no `message`; see ZaloEventFollow.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description **Documented:** `mac=<hex SHA-256 of app_id + raw body + timestamp + OA secret key>`: a plain SHA-256
+                     *     of the concatenation, not an HMAC, where `app_id` and `timestamp` are the body's own fields as they
+                     *     appear in it, the raw body is the bytes as received (never a re-serialised copy) and the key is the OA's
+                     *     secret key, not the app's. Check it before trusting the body: the client's `verifyWebhookEvent` does.
+                     *
+                     *     **Decision (case):** the docs do not say the hex's case; a receiver compares it ignoring case.
+                     * @example mac=9f2c6a1e4b7d0f3a8c5e2b9d6f1a4c7e0b3d8f5a2c9e6b1d4f7a0c3e8b5d2f9a
+                     */
+                    "X-ZEvent-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZaloEventFollow"];
+                };
+            };
+            responses: {
+                /**
+                 * @description Received. **Documented:** Zalo expects a 2xx within about 2 seconds and sends the event again otherwise,
+                 *     so a receiver answers first and works after; its body is not read.
+                 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user stopped following the OA
+         * @description Zalo posts this when a user stops following the OA.
+         *
+         *     **Documented:** the event name and the envelope, signed with `X-ZEvent-Signature`. **Decision:** the body
+         *     has the envelope's fields and no `message`; see ZaloEventUnfollow.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description **Documented:** `mac=<hex SHA-256 of app_id + raw body + timestamp + OA secret key>`: a plain SHA-256
+                     *     of the concatenation, not an HMAC, where `app_id` and `timestamp` are the body's own fields as they
+                     *     appear in it, the raw body is the bytes as received (never a re-serialised copy) and the key is the OA's
+                     *     secret key, not the app's. Check it before trusting the body: the client's `verifyWebhookEvent` does.
+                     *
+                     *     **Decision (case):** the docs do not say the hex's case; a receiver compares it ignoring case.
+                     * @example mac=9f2c6a1e4b7d0f3a8c5e2b9d6f1a4c7e0b3d8f5a2c9e6b1d4f7a0c3e8b5d2f9a
+                     */
+                    "X-ZEvent-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZaloEventUnfollow"];
+                };
+            };
+            responses: {
+                /**
+                 * @description Received. **Documented:** Zalo expects a 2xx within about 2 seconds and sends the event again otherwise,
+                 *     so a receiver answers first and works after; its body is not read.
+                 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    user_received_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ZNS message reached the phone
+         * @description Zalo posts this delivery receipt when a ZNS message of the OA reaches the user's phone.
+         *
+         *     **Documented:** the whole body (`sender{id}` the OA, `recipient{id}` the phone, `message{msg_id,
+         *     tracking_id, delivery_time}`), signed with `X-ZEvent-Signature` and sent with `X-ZEvent-Server: ZNS`.
+         *     **Decision:** which fields are required; see ZaloEventUserReceivedMessage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description **Documented:** `mac=<hex SHA-256 of app_id + raw body + timestamp + OA secret key>`: a plain SHA-256
+                     *     of the concatenation, not an HMAC, where `app_id` and `timestamp` are the body's own fields as they
+                     *     appear in it, the raw body is the bytes as received (never a re-serialised copy) and the key is the OA's
+                     *     secret key, not the app's. Check it before trusting the body: the client's `verifyWebhookEvent` does.
+                     *
+                     *     **Decision (case):** the docs do not say the hex's case; a receiver compares it ignoring case.
+                     * @example mac=9f2c6a1e4b7d0f3a8c5e2b9d6f1a4c7e0b3d8f5a2c9e6b1d4f7a0c3e8b5d2f9a
+                     */
+                    "X-ZEvent-Signature": string;
+                    /**
+                     * @description **Documented:** `ZNS` on the events of Zalo Notification Service. **Decision:** not required, since
+                     *     the reference does not say that Zalo's other events lack it or carry another value.
+                     * @example ZNS
+                     */
+                    "X-ZEvent-Server"?: "ZNS";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZaloEventUserReceivedMessage"];
+                };
+            };
+            responses: {
+                /**
+                 * @description Received. **Documented:** Zalo expects a 2xx within about 2 seconds and sends the event again otherwise,
+                 *     so a receiver answers first and works after; its body is not read.
+                 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    user_seen_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The user read a message
+         * @description Zalo posts this when the user reads a message of the OA.
+         *
+         *     **Documented:** the event name and the envelope, signed with `X-ZEvent-Signature`; ZNS sends its own with
+         *     `X-ZEvent-Server: ZNS`. **Decision:** the body is shaped as `user_received_message`'s, with a `message` that
+         *     declares only `msg_id`; see ZaloEventUserSeenMessage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description **Documented:** `mac=<hex SHA-256 of app_id + raw body + timestamp + OA secret key>`: a plain SHA-256
+                     *     of the concatenation, not an HMAC, where `app_id` and `timestamp` are the body's own fields as they
+                     *     appear in it, the raw body is the bytes as received (never a re-serialised copy) and the key is the OA's
+                     *     secret key, not the app's. Check it before trusting the body: the client's `verifyWebhookEvent` does.
+                     *
+                     *     **Decision (case):** the docs do not say the hex's case; a receiver compares it ignoring case.
+                     * @example mac=9f2c6a1e4b7d0f3a8c5e2b9d6f1a4c7e0b3d8f5a2c9e6b1d4f7a0c3e8b5d2f9a
+                     */
+                    "X-ZEvent-Signature": string;
+                    /**
+                     * @description **Documented:** `ZNS` on the events of Zalo Notification Service. **Decision:** not required, since
+                     *     the reference does not say that Zalo's other events lack it or carry another value.
+                     * @example ZNS
+                     */
+                    "X-ZEvent-Server"?: "ZNS";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZaloEventUserSeenMessage"];
+                };
+            };
+            responses: {
+                /**
+                 * @description Received. **Documented:** Zalo expects a 2xx within about 2 seconds and sends the event again otherwise,
+                 *     so a receiver answers first and works after; its body is not read.
+                 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1599,6 +2020,163 @@ export interface components {
         /** @description The caller's subscriptions. */
         WebhookList: {
             webhooks: components["schemas"]["Webhook"][];
+        };
+        /**
+         * @description An event that Zalo posts about an OA, as the OA's `webhook_url` (set by `UpdateShopOA`) receives it: one of
+         *     the `webhooks` of this document, told apart by `event_name`.
+         *
+         *     **Documented:** Zalo signs each event with `X-ZEvent-Signature` (see the webhooks) and expects a 2xx within
+         *     about 2 seconds, and retries otherwise. The body has `app_id`, `event_name`, `sender{id}`, `recipient{id}`,
+         *     `user_id_by_app`, `timestamp` (milliseconds, as a string) and `message{…}`.
+         *
+         *     **Decision (delivery):** eTelecom does not document what it forwards to an OA's `webhook_url`. This document
+         *     takes it that the URL receives Zalo's events for that OA as eTelecom received them: Zalo's body and headers,
+         *     signed with that OA's secret key (eTelecom holds it: the connection guide has the integrator send it).
+         *
+         *     **Decision (open bodies):** Zalo's events carry more than the fields recorded here, so every event object is
+         *     open: a receiver accepts a field it does not know. Zalo names more events than these seven (`user_send_link`,
+         *     `user_send_file`, ...); a receiver that meets one answers 2xx and ignores it, since the reference records
+         *     nothing of their bodies.
+         */
+        ZaloEvent: components["schemas"]["ZaloEventUserSendText"] | components["schemas"]["ZaloEventUserSendImage"] | components["schemas"]["ZaloEventUserSendSticker"] | components["schemas"]["ZaloEventFollow"] | components["schemas"]["ZaloEventUnfollow"] | components["schemas"]["ZaloEventUserReceivedMessage"] | components["schemas"]["ZaloEventUserSeenMessage"];
+        /**
+         * @description Milliseconds since the Unix epoch, as a JSON string of decimal digits (documented: "milliseconds, as a
+         *     string"). **Decision (digits):** at most 16 digits, which every JSON parser keeps exact as a number.
+         * @example 1793607330000
+         */
+        ZaloEventTimestamp: string;
+        /** @description One side of an event, `sender` or `recipient`. Documented as `{id}` alone. */
+        ZaloEventParty: {
+            /**
+             * @description The ID of the user, of the OA (its `oa_id`) or, in a ZNS receipt, of the phone number the message was
+             *     sent to. **Decision (type):** a string with no pattern, since a phone number is not an int64.
+             * @example 4321098765432109876
+             */
+            id: string;
+        };
+        /**
+         * @description The fields every Zalo event has. **Documented:** the names; **decision (required):** only `app_id`,
+         *     `event_name` and `timestamp` are required, the three a receiver needs to check the signature and tell the
+         *     events apart.
+         */
+        ZaloEventEnvelope: {
+            /** @description The Zalo app the OA is connected through; the first part of the signature's input. */
+            app_id: components["schemas"]["Int64String"];
+            /** @description What happened; the `webhooks` of this document name the values. */
+            event_name: string;
+            sender?: components["schemas"]["ZaloEventParty"];
+            recipient?: components["schemas"]["ZaloEventParty"];
+            /**
+             * @description The user's ID for the Zalo app, where the event concerns a user.
+             * @example 6123458632915837251
+             */
+            user_id_by_app?: string;
+            /** @description When Zalo sent the event; the last part of the signature's input before the key. */
+            timestamp: components["schemas"]["ZaloEventTimestamp"];
+        };
+        /**
+         * @description The `message` of a user's message (`user_send_*`) and of `user_seen_message`. **Decision (fields):** the
+         *     reference records `message{…}` without its fields for images, stickers and reads: only `msg_id`, the ID
+         *     every message event carries, is declared, and the object stays open for what Zalo adds (such as an image's
+         *     or a sticker's attachment).
+         */
+        ZaloEventUserMessage: {
+            /**
+             * @description Zalo's ID of the message.
+             * @example 5ee64b3d0a6e3c316578
+             */
+            msg_id: string;
+        };
+        /**
+         * @description A follower sent the OA a text message. `sender` is the user, `recipient` the OA.
+         *     **Decision (required):** `sender`, `recipient` and `message` are required, and `message` carries `msg_id`
+         *     and `text`, the text as the user typed it.
+         */
+        ZaloEventUserSendText: components["schemas"]["ZaloEventEnvelope"] & {
+            /** @constant */
+            event_name: "user_send_text";
+            sender: components["schemas"]["ZaloEventParty"];
+            recipient: components["schemas"]["ZaloEventParty"];
+            message: components["schemas"]["ZaloEventUserMessage"] & {
+                /**
+                 * @description The text the user sent.
+                 * @example Shop còn hoa hồng đỏ không ạ?
+                 */
+                text: string;
+            };
+        };
+        /**
+         * @description A follower sent the OA an image. `sender` is the user, `recipient` the OA; see ZaloEventUserMessage for
+         *     what `message` declares.
+         */
+        ZaloEventUserSendImage: components["schemas"]["ZaloEventEnvelope"] & {
+            /** @constant */
+            event_name: "user_send_image";
+            sender: components["schemas"]["ZaloEventParty"];
+            recipient: components["schemas"]["ZaloEventParty"];
+            message: components["schemas"]["ZaloEventUserMessage"];
+        };
+        /**
+         * @description A follower sent the OA a sticker. `sender` is the user, `recipient` the OA; see ZaloEventUserMessage for
+         *     what `message` declares.
+         */
+        ZaloEventUserSendSticker: components["schemas"]["ZaloEventEnvelope"] & {
+            /** @constant */
+            event_name: "user_send_sticker";
+            sender: components["schemas"]["ZaloEventParty"];
+            recipient: components["schemas"]["ZaloEventParty"];
+            message: components["schemas"]["ZaloEventUserMessage"];
+        };
+        /**
+         * @description A user followed the OA. **Decision (body):** the reference names the event but records no body of its own:
+         *     it has the envelope's fields, `sender` being the user and `recipient` the OA, and no `message`.
+         */
+        ZaloEventFollow: components["schemas"]["ZaloEventEnvelope"] & {
+            /** @constant */
+            event_name: "follow";
+        };
+        /** @description A user stopped following the OA. **Decision (body):** as for `follow`: the envelope's fields, no `message`. */
+        ZaloEventUnfollow: components["schemas"]["ZaloEventEnvelope"] & {
+            /** @constant */
+            event_name: "unfollow";
+        };
+        /**
+         * @description A ZNS message reached the user's phone (a delivery receipt, sent with `X-ZEvent-Server: ZNS`).
+         *     **Documented:** `sender{id}` is the OA, `recipient{id}` the phone number, `message{msg_id, tracking_id,
+         *     delivery_time}`. **Decision (required):** `msg_id` and `delivery_time` are required; `tracking_id`, the ID
+         *     the sender gave the message, is not, for a message sent without one.
+         */
+        ZaloEventUserReceivedMessage: components["schemas"]["ZaloEventEnvelope"] & {
+            /** @constant */
+            event_name: "user_received_message";
+            sender: components["schemas"]["ZaloEventParty"];
+            recipient: components["schemas"]["ZaloEventParty"];
+            message: {
+                /**
+                 * @description Zalo's ID of the ZNS message, as sending it returned.
+                 * @example a1f0c3e2b7d94e6f8a5b
+                 */
+                msg_id: string;
+                /**
+                 * @description The ID the sender gave the message when sending it.
+                 * @example order-10294
+                 */
+                tracking_id?: string;
+                /** @description When the message reached the phone, in milliseconds, as a string. */
+                delivery_time: components["schemas"]["ZaloEventTimestamp"];
+            };
+        };
+        /**
+         * @description The user read a message of the OA. **Decision (body):** the reference names the event but records no body
+         *     of its own: it is taken to be shaped as `user_received_message`, `sender` being the OA and `recipient` the
+         *     user, with a `message` that names the message read by `msg_id` and stays open.
+         */
+        ZaloEventUserSeenMessage: components["schemas"]["ZaloEventEnvelope"] & {
+            /** @constant */
+            event_name: "user_seen_message";
+            sender: components["schemas"]["ZaloEventParty"];
+            recipient: components["schemas"]["ZaloEventParty"];
+            message: components["schemas"]["ZaloEventUserMessage"];
         };
     };
     responses: {

@@ -1,5 +1,5 @@
 export { ORIGINS, resolveOrigin } from "@etelecom-zalo/openapi/origins";
-export type { components, operations, paths } from "@etelecom-zalo/openapi/types";
+export type { components, operations, paths, webhooks } from "@etelecom-zalo/openapi/types";
 export { type AuthorizationCallback, parseAuthorizationCallback } from "./authorization-callback.js";
 export { MAX_RESPONSE_BYTES } from "./cap-response.js";
 export { createZaloCloudClient, type ZaloCloudClient } from "./client.js";
@@ -12,6 +12,11 @@ export {
 } from "./errors/etelecom-invalid-response-error.js";
 export { EtelecomNetworkError, isEtelecomNetworkError } from "./errors/etelecom-network-error.js";
 export { EtelecomTimeoutError, isEtelecomTimeoutError } from "./errors/etelecom-timeout-error.js";
+export {
+  EtelecomWebhookError,
+  isEtelecomWebhookError,
+  type WebhookErrorReason,
+} from "./errors/etelecom-webhook-error.js";
 export { type MethodNameOf, methodNames } from "./generated/method-names.js";
 export type * from "./generated/methods.js";
 export type {
@@ -25,3 +30,10 @@ export type {
   Paginate,
 } from "./operation-types.js";
 export type * from "./types.js";
+export {
+  type VerifyWebhookEventOptions,
+  verifyWebhookEvent,
+  type WebhookRequest,
+  type ZaloEvent,
+  type ZaloEventName,
+} from "./verify-webhook-event.js";
