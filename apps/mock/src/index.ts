@@ -1,3 +1,4 @@
+export { CATALOGUE as CONSENT_PAGE_OAS } from "./consent/catalogue.js";
 export { type ConsentOptions, consent } from "./consent/consent.js";
 export { createMockEngine, type MockEngine, type MockEngineOptions } from "./engine/create-mock-engine.js";
 // The mock's own reading of a request's route and of its Prefer header, exported for the contract tests' audit, which
