@@ -17,6 +17,8 @@ declare module "vitest" {
     statelessMockUrl: string;
     /** The stateful mock with a rate limit of one call per key an hour. */
     rateLimitedMockUrl: string;
+    /** A stateful mock whose clock one test file moves. */
+    clockedMockUrl: string;
     recordDir: string;
   }
 }
@@ -29,10 +31,11 @@ async function startMocks(transport: Transport): Promise<{ origins: MockOrigins;
     startMock({ port: 0, host: "127.0.0.1" }),
     startMock({ port: 0, host: "127.0.0.1", stateless: true }),
     startMock({ port: 0, host: "127.0.0.1", rateLimit: RATE_LIMIT }),
+    startMock({ port: 0, host: "127.0.0.1" }),
   ]);
-  const [stateful, stateless, rateLimited] = mocks.map((mock) => mock.url) as [string, string, string];
+  const [stateful, stateless, rateLimited, clocked] = mocks.map((mock) => mock.url) as [string, string, string, string];
   return {
-    origins: { stateful, stateless, rateLimited },
+    origins: { stateful, stateless, rateLimited, clocked },
     close: async () => {
       await Promise.all(mocks.map((mock) => mock.close()));
     },
@@ -51,6 +54,7 @@ export default async function setup(project: TestProject) {
   project.provide("mockUrl", mocks.origins.stateful);
   project.provide("statelessMockUrl", mocks.origins.stateless);
   project.provide("rateLimitedMockUrl", mocks.origins.rateLimited);
+  project.provide("clockedMockUrl", mocks.origins.clocked);
   project.provide("recordDir", recordDir);
   return async () => {
     await mocks.close();

@@ -13,9 +13,17 @@ interface Schema {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  pattern?: string;
+  enum?: unknown[];
+  items?: Schema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
   properties?: Record<string, Schema>;
   required?: string[];
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | Schema;
+  minProperties?: number;
+  maxProperties?: number;
 }
 
 /** The spec's one int64 type: a field whose schema refers to it travels as a decimal string. */
@@ -41,12 +49,30 @@ export const int64 = fc
 export function validValue(input: Schema | Reference): fc.Arbitrary<unknown> {
   const schema = resolve(input);
   if (schema.int64) return int64;
+  if (schema.enum !== undefined) return fc.constantFrom(...schema.enum);
   switch (schema.type) {
     case "object": {
       const properties = Object.entries(schema.properties ?? {});
-      return fc.record(Object.fromEntries(properties.map(([name, property]) => [name, validValue(property)])), {
+      const named = fc.record(Object.fromEntries(properties.map(([name, property]) => [name, validValue(property)])), {
         requiredKeys: schema.required ?? [],
       });
+      // A map of any names (ZNS parameters): a few entries of its values' schema.
+      const values = typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined;
+      const record = values
+        ? fc
+            .tuple(named, fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), validValue(values), { maxKeys: 5 }))
+            .map(([known, more]) => ({ ...more, ...known }))
+        : named;
+      return record.filter((value) => Object.keys(value).length >= (schema.minProperties ?? 0));
+    }
+    case "boolean":
+      return fc.boolean();
+    case "array": {
+      const size = { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 5, 5) };
+      const items = validValue(schema.items as Schema);
+      return schema.uniqueItems
+        ? fc.uniqueArray(items, { ...size, selector: (item) => JSON.stringify(item) })
+        : fc.array(items, size);
     }
     case "integer":
       return fc.integer({
@@ -55,6 +81,10 @@ export function validValue(input: Schema | Reference): fc.Arbitrary<unknown> {
       });
     case "string": {
       const max = schema.maxLength ?? Number.POSITIVE_INFINITY;
+      const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern, "u");
+      if (pattern !== undefined && schema.format !== "uri") {
+        return fc.stringMatching(pattern).filter((text) => [...text].length <= max);
+      }
       if (schema.format === "uri") {
         return fc
           .oneof(
@@ -63,7 +93,7 @@ export function validValue(input: Schema | Reference): fc.Arbitrary<unknown> {
               .tuple(fc.webUrl(), fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }))
               .map(([url, value]) => `${url}?state=${encodeURIComponent(value)}&lang=vi`),
           )
-          .filter((url) => url.length <= max);
+          .filter((url) => url.length <= max && (pattern === undefined || pattern.test(url)));
       }
       if (schema.format === "date-time") {
         return fc
@@ -98,6 +128,9 @@ export interface Break {
     | "not int64 digits"
     | "not a URI"
     | "out of range"
+    | "not one of the values"
+    | "not the pattern"
+    | "too many items"
     | "extra field";
   /** Set for a field the client checks itself before sending (int64 and integer fields). */
   clientOwned: boolean;
@@ -137,7 +170,40 @@ export function breaks(input: Schema | Reference, path = ""): fc.Arbitrary<Break
     const broken = (how: Break["how"], value: fc.Arbitrary<unknown>) =>
       value.map((v): Break => ({ field, how, clientOwned, value: v }));
     if (schema.required?.includes(name)) found.push(fc.constant({ field, how: "missing", clientOwned: false }));
-    if (property.type === "object") {
+    if (property.enum !== undefined) {
+      const values = property.enum;
+      found.push(
+        broken(
+          "not one of the values",
+          fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !values.includes(v)),
+        ),
+      );
+    } else if (property.type === "boolean") {
+      found.push(
+        broken(
+          "wrong JSON type",
+          wrongType((v) => typeof v === "boolean"),
+        ),
+      );
+    } else if (property.type === "array") {
+      found.push(broken("wrong JSON type", wrongType(Array.isArray)));
+      // Unique items past the maximum, where the items can be that many (two entities cannot make three).
+      const items = resolve(property.items as Schema);
+      const distinct = items.enum?.length ?? Number.POSITIVE_INFINITY;
+      if (property.maxItems !== undefined && distinct > property.maxItems) {
+        const count = property.maxItems + 1;
+        found.push(
+          broken(
+            "too many items",
+            fc.uniqueArray(validValue(items), {
+              minLength: count,
+              maxLength: count,
+              selector: (item) => JSON.stringify(item),
+            }),
+          ),
+        );
+      }
+    } else if (property.type === "object") {
       found.push(
         broken(
           "wrong JSON type",
@@ -150,7 +216,7 @@ export function breaks(input: Schema | Reference, path = ""): fc.Arbitrary<Break
       found.push(
         broken(
           "wrong JSON type",
-          wrongType((v) => Number.isInteger(v) || /^-?\d+$/.test(String(v))),
+          wrongType((v) => Number.isInteger(v) || (typeof v === "string" && /^-?\d+$/.test(v))),
         ),
       );
       if (property.maximum !== undefined) found.push(broken("out of range", beyond(property.maximum, 1)));
@@ -178,6 +244,15 @@ export function breaks(input: Schema | Reference, path = ""): fc.Arbitrary<Break
               fc.bigInt({ min: INT64_MAX + 1n, max: 10n ** 19n - 1n }).map(String),
               fc.constant(""),
             ),
+          ),
+        );
+      }
+      if (property.pattern !== undefined && property.format !== "uri" && !property.int64) {
+        const pattern = new RegExp(property.pattern, "u");
+        found.push(
+          broken(
+            "not the pattern",
+            fc.constantFrom("x", "+84 912 345 678", "0").filter((v) => !pattern.test(v)),
           ),
         );
       }

@@ -11,6 +11,8 @@ export interface MockClientOptions {
   stateless?: boolean;
   /** Talk to the mock with `--rate-limit 1/3600`, whose keys each get one call. */
   rateLimited?: boolean;
+  /** Talk to the mock whose clock one test file moves (see {@link advanceClock}). */
+  clocked?: boolean;
   tweaks?: WireTweaks;
 }
 
@@ -20,12 +22,15 @@ export function mockClient({
   apiKey = "test-key",
   stateless = false,
   rateLimited = false,
+  clocked = false,
   tweaks = {},
 }: MockClientOptions = {}) {
   return createZaloCloudClient({
     apiKey,
     scope,
-    baseUrl: inject(rateLimited ? "rateLimitedMockUrl" : stateless ? "statelessMockUrl" : "mockUrl"),
+    baseUrl: inject(
+      clocked ? "clockedMockUrl" : rateLimited ? "rateLimitedMockUrl" : stateless ? "statelessMockUrl" : "mockUrl",
+    ),
     fetch: recordingFetch(tweaks),
   });
 }
@@ -48,4 +53,14 @@ export function methodOf(client: ZaloCloudClient, operationId: string): AnyMetho
   const method: unknown = client[name];
   if (typeof method !== "function") throw new Error(`the client has no method ${name} for ${operationId}`);
   return method as AnyMethod;
+}
+
+/** Moves the clocked mock's time forward, as a test of a journey token's expiry needs. */
+export async function advanceClock(ms: number): Promise<void> {
+  const response = await fetch(`${inject("clockedMockUrl")}/__clock`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ advance_ms: ms }),
+  });
+  if (!response.ok) throw new Error(`POST /__clock answered ${response.status}: ${await response.text()}`);
 }

@@ -11,6 +11,11 @@ export interface MockOrigins {
   stateless: string;
   /** The stateful mock with `--rate-limit 1/3600`: a key's second call is 429, which nothing else provokes. */
   rateLimited: string;
+  /**
+   * A stateful mock whose clock one test file moves with `POST /__clock` (a journey token that expires): on the
+   * shared mock, moving the clock would expire the consent codes of the files running beside it.
+   */
+  clocked: string;
 }
 
 /**
@@ -21,6 +26,7 @@ export const MSW_ORIGINS: MockOrigins = {
   stateful: ORIGINS.production,
   stateless: "https://stateless.mock.test",
   rateLimited: "https://rate-limited.mock.test",
+  clocked: "https://clocked.mock.test",
 };
 
 /**
