@@ -48,6 +48,8 @@ function describe(spec, { operationId, method, pathTemplate, object, requestMedi
     // Only an explicit mark makes an operation safe to repeat: a new operation is never retried by default.
     idempotent: object["x-idempotent"] === true,
     summary: object.summary ?? operationId,
+    tag: object.tags?.[0] ?? "",
+    required: deref(spec, requestMedia.schema).required ?? [],
     ...fields,
     list: cursorList(spec, requestMedia.schema, success, where),
     success,

@@ -8,7 +8,7 @@ import { loadSpec, specPath } from "@etelecom-zalo/openapi";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { compileResponseChecks } from "./compile-response-checks.mjs";
 import { describeOperations } from "./describe-operations.mjs";
-import { renderChecks, renderMethodNames, renderMethods, renderTable } from "./render-operations.mjs";
+import { renderChecks, renderMethodNames, renderMethods, renderMethodsDoc, renderTable } from "./render-operations.mjs";
 
 const spec = loadSpec();
 const operations = describeOperations(spec);
@@ -22,6 +22,7 @@ const files = new Map([
   ["packages/client/src/generated/methods.ts", renderMethods(operations)],
   ["packages/client/src/generated/method-names.ts", renderMethodNames(operations)],
   ["packages/client/src/generated/response-checks.ts", renderChecks(compileResponseChecks(spec, operations))],
+  ["docs/methods.md", renderMethodsDoc(operations)],
 ]);
 // The files' paths are from the repository's root.
 const target = (file) => new URL(`../../../${file}`, import.meta.url);
