@@ -10,28 +10,35 @@ const header = (what) => `/**
 /** Text that cannot close the JSDoc comment it is put in. */
 const jsdoc = (text) => text.replaceAll("*/", "*\\/").replace(/\s+/g, " ").trim();
 
-/** The runtime table: one entry per operation, the data the client's one request function works from. */
+/**
+ * The runtime table: one descriptor per operation, each its own export so that a bundler keeps only those an app
+ * names (`createZaloCloudClientFor({ sendZNS }, …)`), and the table of them all that `createZaloCloudClient` uses.
+ */
 export function renderTable(operations) {
   const entries = operations.map(
-    (operation) => `  ${operation.name}: {
-    operationId: ${JSON.stringify(operation.operationId)},
-    method: ${JSON.stringify(operation.method)},
-    path: ${JSON.stringify(operation.path)},
-    idempotent: ${operation.idempotent},
-    int64: ${JSON.stringify(operation.int64)},
-    integer: ${JSON.stringify(operation.integer)},
-    secrets: ${JSON.stringify(operation.secrets)},
-    list: ${operation.list === null ? "null" : `{ items: ${JSON.stringify(operation.list.items)} }`},
-    check: checks.${operation.name} as ResponseCheck,
-  },`,
+    (operation) => `/** ${jsdoc(`${operation.operationId}: ${operation.summary}`)} */
+export const ${operation.name} = {
+  name: ${JSON.stringify(operation.name)},
+  operationId: ${JSON.stringify(operation.operationId)},
+  method: ${JSON.stringify(operation.method)},
+  path: ${JSON.stringify(operation.path)},
+  idempotent: ${operation.idempotent},
+  int64: ${JSON.stringify(operation.int64)},
+  integer: ${JSON.stringify(operation.integer)},
+  secrets: ${JSON.stringify(operation.secrets)},
+  list: ${operation.list === null ? "null" : `{ items: ${JSON.stringify(operation.list.items)} }`},
+  check: checks.${operation.name} as ResponseCheck,
+} as const satisfies OperationDescriptor;
+`,
   );
   return `${header("The operation table: what the client needs of each operation.")}import type { OperationDescriptor, ResponseCheck } from "../operation-descriptor.js";
 import * as checks from "./response-checks.js";
 
+${entries.join("\n")}
 /** What the client needs of each operation of the spec, by method name: the spec's order. */
 export const operationTable = {
-${entries.join("\n")}
-} as const satisfies Record<string, OperationDescriptor>;
+${operations.map((operation) => `  ${operation.name},`).join("\n")}
+} as const;
 `;
 }
 

@@ -6,6 +6,7 @@ import { checkTimeout } from "./deadline.js";
 import type { OperationMethods } from "./generated/methods.js";
 import { operationTable } from "./generated/operations.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
+import type { OperationName } from "./operation-types.js";
 import { paginate } from "./paginate.js";
 import { valuesAt } from "./request-body.js";
 import { checkRetries } from "./retries.js";
@@ -28,8 +29,28 @@ function operationMethod(context: CallContext, operation: OperationDescriptor) {
   });
 }
 
-/** Creates a client for eTelecom's Zalo Cloud API. */
+/** The operations a client made by {@link createZaloCloudClientFor} has: descriptors from `@etelecom-zalo/client/operations`, by method name. */
+export type PickedOperations = { readonly [N in OperationName]?: (typeof operationTable)[N] };
+
+/** A client with only the methods of `T`, and `raw`. */
+export type PickedClient<T extends PickedOperations> = Pick<OperationMethods, keyof T & OperationName> &
+  Pick<ZaloCloudClient, "raw">;
+
+/** Creates a client for eTelecom's Zalo Cloud API, with one method per operation of the spec. */
 export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloCloudClient {
+  return createZaloCloudClientFor(operationTable, options) as ZaloCloudClient;
+}
+
+/**
+ * Creates a client with only the methods an app names, by their descriptors from
+ * `@etelecom-zalo/client/operations`: `createZaloCloudClientFor({ sendZNS, listMessages }, options)`. Each method
+ * is the same as `createZaloCloudClient`'s; what differs is the bundle, which holds only these operations' tables
+ * and 200 checks, not all of them.
+ */
+export function createZaloCloudClientFor<T extends PickedOperations>(
+  operations: T,
+  options: ZaloCloudClientOptions,
+): PickedClient<T> {
   const { apiKey, scope, middleware = [] } = options;
   // A key with spaces or control characters would make Headers throw a message that quotes the key.
   if (typeof apiKey !== "string" || !/^[\x21-\x7e]+$/.test(apiKey)) {
@@ -53,9 +74,12 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
   });
   raw.use(...middleware);
   const context: CallContext = { raw, apiKey, scope, timeout, retries, onRetry, fetch };
-  const methods = Object.entries(operationTable).map(([name, operation]) => [
-    name,
-    operationMethod(context, operation),
-  ]);
-  return { ...Object.fromEntries(methods), raw } as ZaloCloudClient;
+  const methods = Object.entries(operations).map(([name, operation]) => {
+    // A descriptor under another name would make a method whose types say one operation and whose calls make another.
+    if ((operation as OperationDescriptor | undefined)?.name !== name) {
+      throw new TypeError(`operations.${name} is not the descriptor of ${name} from @etelecom-zalo/client/operations`);
+    }
+    return [name, operationMethod(context, operation as OperationDescriptor)];
+  });
+  return { ...Object.fromEntries(methods), raw } as PickedClient<T>;
 }

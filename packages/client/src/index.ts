@@ -2,7 +2,13 @@ export { ORIGINS, resolveOrigin } from "@etelecom-zalo/openapi/origins";
 export type { components, operations, paths, webhooks } from "@etelecom-zalo/openapi/types";
 export { type AuthorizationCallback, parseAuthorizationCallback } from "./authorization-callback.js";
 export { MAX_RESPONSE_BYTES } from "./cap-response.js";
-export { createZaloCloudClient, type ZaloCloudClient } from "./client.js";
+export {
+  createZaloCloudClient,
+  createZaloCloudClientFor,
+  type PickedClient,
+  type PickedOperations,
+  type ZaloCloudClient,
+} from "./client.js";
 export { EtelecomApiError, isEtelecomApiError } from "./errors/etelecom-api-error.js";
 export { EtelecomError, isEtelecomError } from "./errors/etelecom-error.js";
 export { EtelecomInputError, isEtelecomInputError } from "./errors/etelecom-input-error.js";

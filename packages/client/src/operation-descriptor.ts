@@ -6,6 +6,8 @@ export type FieldPath = readonly string[];
 
 /** One entry of the generated operation table: everything the one request function needs of an operation. */
 export interface OperationDescriptor {
+  /** The client method's name, the operationId in lowerCamelCase. */
+  readonly name: string;
   /** The spec's operationId, the key of its generated `operations` type. */
   readonly operationId: string;
   /** The HTTP method, upper-case. */

@@ -6,270 +6,366 @@
 import type { OperationDescriptor, ResponseCheck } from "../operation-descriptor.js";
 import * as checks from "./response-checks.js";
 
+/** AuthorizeOA: Create OA authorization link */
+export const authorizeOA = {
+  name: "authorizeOA",
+  operationId: "AuthorizeOA",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/AuthorizeOA",
+  idempotent: false,
+  int64: [["app_id"]],
+  integer: [],
+  secrets: [["app_secret"]],
+  list: null,
+  check: checks.authorizeOA as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** ConnectOA: Connect OA */
+export const connectOA = {
+  name: "connectOA",
+  operationId: "ConnectOA",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/ConnectOA",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [["state"]],
+  secrets: [],
+  list: null,
+  check: checks.connectOA as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** RefreshToken: Get refresh token link */
+export const refreshToken = {
+  name: "refreshToken",
+  operationId: "RefreshToken",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/RefreshToken",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.refreshToken as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** ListOA: Get OA list */
+export const listOA = {
+  name: "listOA",
+  operationId: "ListOA",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/ListOA",
+  idempotent: true,
+  int64: [["filter","app_id"],["filter","oa_id"]],
+  integer: [["paging","limit"]],
+  secrets: [],
+  list: { items: "accounts" },
+  check: checks.listOA as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** GetShopOA: Get OA information */
+export const getShopOA = {
+  name: "getShopOA",
+  operationId: "GetShopOA",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/GetShopOA",
+  idempotent: true,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.getShopOA as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** UpdateShopOA: Update webhook for OA */
+export const updateShopOA = {
+  name: "updateShopOA",
+  operationId: "UpdateShopOA",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/UpdateShopOA",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.updateShopOA as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** ListFollowers: Get list of users */
+export const listFollowers = {
+  name: "listFollowers",
+  operationId: "ListFollowers",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/ListFollowers",
+  idempotent: true,
+  int64: [["filter","oa_id"],["filter","assigned_user_id"]],
+  integer: [["paging","limit"]],
+  secrets: [],
+  list: { items: "followers" },
+  check: checks.listFollowers as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** OASendText: Send text consulting message */
+export const oaSendText = {
+  name: "oaSendText",
+  operationId: "OASendText",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/OASendText",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.oaSendText as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** OASendImage: Send message consulting with attached photo */
+export const oaSendImage = {
+  name: "oaSendImage",
+  operationId: "OASendImage",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/OASendImage",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.oaSendImage as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** OASendSticker: Send advice message with sticker */
+export const oaSendSticker = {
+  name: "oaSendSticker",
+  operationId: "OASendSticker",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/OASendSticker",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.oaSendSticker as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** OASendFile: Send message consulting attached file */
+export const oaSendFile = {
+  name: "oaSendFile",
+  operationId: "OASendFile",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/OASendFile",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.oaSendFile as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** CreateTemplate: Create a news template */
+export const createTemplate = {
+  name: "createTemplate",
+  operationId: "CreateTemplate",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/CreateTemplate",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [["template_id"]],
+  secrets: [],
+  list: null,
+  check: checks.createTemplate as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** GetTemplate: Get sample details */
+export const getTemplate = {
+  name: "getTemplate",
+  operationId: "GetTemplate",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/GetTemplate",
+  idempotent: true,
+  int64: [["oa_id"]],
+  integer: [["template_id"]],
+  secrets: [],
+  list: null,
+  check: checks.getTemplate as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** ListTemplates: Get the list of templates */
+export const listTemplates = {
+  name: "listTemplates",
+  operationId: "ListTemplates",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/ListTemplates",
+  idempotent: true,
+  int64: [["filter","oa_id"]],
+  integer: [["filter","template_id"],["paging","limit"]],
+  secrets: [],
+  list: { items: "templates" },
+  check: checks.listTemplates as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** SendZNS: Send ZNS */
+export const sendZNS = {
+  name: "sendZNS",
+  operationId: "SendZNS",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/SendZNS",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [["template_id"]],
+  secrets: [],
+  list: null,
+  check: checks.sendZNS as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** CreateJourney: Journey token creation */
+export const createJourney = {
+  name: "createJourney",
+  operationId: "CreateJourney",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/CreateJourney",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.createJourney as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** SendZNSJourney: Send ZNS with journey token */
+export const sendZNSJourney = {
+  name: "sendZNSJourney",
+  operationId: "SendZNSJourney",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/SendZNSJourney",
+  idempotent: false,
+  int64: [["journey_id"],["oa_id"]],
+  integer: [["template_id"]],
+  secrets: [],
+  list: null,
+  check: checks.sendZNSJourney as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** ListMessages: Get message list */
+export const listMessages = {
+  name: "listMessages",
+  operationId: "ListMessages",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/ListMessages",
+  idempotent: true,
+  int64: [["filter","oa_id"],["filter","campaign_id"],["filter","journey_id"]],
+  integer: [["filter","template_id"],["paging","limit"]],
+  secrets: [],
+  list: { items: "messages" },
+  check: checks.listMessages as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** RequestConsent: Send request for calling permission */
+export const requestConsent = {
+  name: "requestConsent",
+  operationId: "RequestConsent",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/RequestConsent",
+  idempotent: false,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.requestConsent as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** CheckConsent: Check if the customer has granted calling permission */
+export const checkConsent = {
+  name: "checkConsent",
+  operationId: "CheckConsent",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/CheckConsent",
+  idempotent: true,
+  int64: [["oa_id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.checkConsent as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** ListRequestConsent: Get list of requests for calling permission */
+export const listRequestConsent = {
+  name: "listRequestConsent",
+  operationId: "ListRequestConsent",
+  method: "POST",
+  path: "/v1/{scope}.Zalo/ListRequestConsent",
+  idempotent: true,
+  int64: [["filter","oa_id"]],
+  integer: [["paging","limit"]],
+  secrets: [],
+  list: { items: "consents" },
+  check: checks.listRequestConsent as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** CreateWebhook: Create webhook */
+export const createWebhook = {
+  name: "createWebhook",
+  operationId: "CreateWebhook",
+  method: "POST",
+  path: "/v1/{scope}.Webhook/CreateWebhook",
+  idempotent: false,
+  int64: [],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.createWebhook as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** GetWebhooks: Get list of webhooks */
+export const getWebhooks = {
+  name: "getWebhooks",
+  operationId: "GetWebhooks",
+  method: "POST",
+  path: "/v1/{scope}.Webhook/GetWebhooks",
+  idempotent: true,
+  int64: [],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.getWebhooks as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
+/** DeleteWebhook: Delete webhook */
+export const deleteWebhook = {
+  name: "deleteWebhook",
+  operationId: "DeleteWebhook",
+  method: "POST",
+  path: "/v1/{scope}.Webhook/DeleteWebhook",
+  idempotent: false,
+  int64: [["id"]],
+  integer: [],
+  secrets: [],
+  list: null,
+  check: checks.deleteWebhook as ResponseCheck,
+} as const satisfies OperationDescriptor;
+
 /** What the client needs of each operation of the spec, by method name: the spec's order. */
 export const operationTable = {
-  authorizeOA: {
-    operationId: "AuthorizeOA",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/AuthorizeOA",
-    idempotent: false,
-    int64: [["app_id"]],
-    integer: [],
-    secrets: [["app_secret"]],
-    list: null,
-    check: checks.authorizeOA as ResponseCheck,
-  },
-  connectOA: {
-    operationId: "ConnectOA",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/ConnectOA",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [["state"]],
-    secrets: [],
-    list: null,
-    check: checks.connectOA as ResponseCheck,
-  },
-  refreshToken: {
-    operationId: "RefreshToken",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/RefreshToken",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.refreshToken as ResponseCheck,
-  },
-  listOA: {
-    operationId: "ListOA",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/ListOA",
-    idempotent: true,
-    int64: [["filter","app_id"],["filter","oa_id"]],
-    integer: [["paging","limit"]],
-    secrets: [],
-    list: { items: "accounts" },
-    check: checks.listOA as ResponseCheck,
-  },
-  getShopOA: {
-    operationId: "GetShopOA",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/GetShopOA",
-    idempotent: true,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.getShopOA as ResponseCheck,
-  },
-  updateShopOA: {
-    operationId: "UpdateShopOA",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/UpdateShopOA",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.updateShopOA as ResponseCheck,
-  },
-  listFollowers: {
-    operationId: "ListFollowers",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/ListFollowers",
-    idempotent: true,
-    int64: [["filter","oa_id"],["filter","assigned_user_id"]],
-    integer: [["paging","limit"]],
-    secrets: [],
-    list: { items: "followers" },
-    check: checks.listFollowers as ResponseCheck,
-  },
-  oaSendText: {
-    operationId: "OASendText",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/OASendText",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.oaSendText as ResponseCheck,
-  },
-  oaSendImage: {
-    operationId: "OASendImage",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/OASendImage",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.oaSendImage as ResponseCheck,
-  },
-  oaSendSticker: {
-    operationId: "OASendSticker",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/OASendSticker",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.oaSendSticker as ResponseCheck,
-  },
-  oaSendFile: {
-    operationId: "OASendFile",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/OASendFile",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.oaSendFile as ResponseCheck,
-  },
-  createTemplate: {
-    operationId: "CreateTemplate",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/CreateTemplate",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [["template_id"]],
-    secrets: [],
-    list: null,
-    check: checks.createTemplate as ResponseCheck,
-  },
-  getTemplate: {
-    operationId: "GetTemplate",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/GetTemplate",
-    idempotent: true,
-    int64: [["oa_id"]],
-    integer: [["template_id"]],
-    secrets: [],
-    list: null,
-    check: checks.getTemplate as ResponseCheck,
-  },
-  listTemplates: {
-    operationId: "ListTemplates",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/ListTemplates",
-    idempotent: true,
-    int64: [["filter","oa_id"]],
-    integer: [["filter","template_id"],["paging","limit"]],
-    secrets: [],
-    list: { items: "templates" },
-    check: checks.listTemplates as ResponseCheck,
-  },
-  sendZNS: {
-    operationId: "SendZNS",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/SendZNS",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [["template_id"]],
-    secrets: [],
-    list: null,
-    check: checks.sendZNS as ResponseCheck,
-  },
-  createJourney: {
-    operationId: "CreateJourney",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/CreateJourney",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.createJourney as ResponseCheck,
-  },
-  sendZNSJourney: {
-    operationId: "SendZNSJourney",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/SendZNSJourney",
-    idempotent: false,
-    int64: [["journey_id"],["oa_id"]],
-    integer: [["template_id"]],
-    secrets: [],
-    list: null,
-    check: checks.sendZNSJourney as ResponseCheck,
-  },
-  listMessages: {
-    operationId: "ListMessages",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/ListMessages",
-    idempotent: true,
-    int64: [["filter","oa_id"],["filter","campaign_id"],["filter","journey_id"]],
-    integer: [["filter","template_id"],["paging","limit"]],
-    secrets: [],
-    list: { items: "messages" },
-    check: checks.listMessages as ResponseCheck,
-  },
-  requestConsent: {
-    operationId: "RequestConsent",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/RequestConsent",
-    idempotent: false,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.requestConsent as ResponseCheck,
-  },
-  checkConsent: {
-    operationId: "CheckConsent",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/CheckConsent",
-    idempotent: true,
-    int64: [["oa_id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.checkConsent as ResponseCheck,
-  },
-  listRequestConsent: {
-    operationId: "ListRequestConsent",
-    method: "POST",
-    path: "/v1/{scope}.Zalo/ListRequestConsent",
-    idempotent: true,
-    int64: [["filter","oa_id"]],
-    integer: [["paging","limit"]],
-    secrets: [],
-    list: { items: "consents" },
-    check: checks.listRequestConsent as ResponseCheck,
-  },
-  createWebhook: {
-    operationId: "CreateWebhook",
-    method: "POST",
-    path: "/v1/{scope}.Webhook/CreateWebhook",
-    idempotent: false,
-    int64: [],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.createWebhook as ResponseCheck,
-  },
-  getWebhooks: {
-    operationId: "GetWebhooks",
-    method: "POST",
-    path: "/v1/{scope}.Webhook/GetWebhooks",
-    idempotent: true,
-    int64: [],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.getWebhooks as ResponseCheck,
-  },
-  deleteWebhook: {
-    operationId: "DeleteWebhook",
-    method: "POST",
-    path: "/v1/{scope}.Webhook/DeleteWebhook",
-    idempotent: false,
-    int64: [["id"]],
-    integer: [],
-    secrets: [],
-    list: null,
-    check: checks.deleteWebhook as ResponseCheck,
-  },
-} as const satisfies Record<string, OperationDescriptor>;
+  authorizeOA,
+  connectOA,
+  refreshToken,
+  listOA,
+  getShopOA,
+  updateShopOA,
+  listFollowers,
+  oaSendText,
+  oaSendImage,
+  oaSendSticker,
+  oaSendFile,
+  createTemplate,
+  getTemplate,
+  listTemplates,
+  sendZNS,
+  createJourney,
+  sendZNSJourney,
+  listMessages,
+  requestConsent,
+  checkConsent,
+  listRequestConsent,
+  createWebhook,
+  getWebhooks,
+  deleteWebhook,
+} as const;
