@@ -8,8 +8,8 @@ import autocannon from "autocannon";
 /** One request a load run sends; every one must be answered 200. */
 export type BenchRequest = { name: string; path: string; headers: Record<string, string>; body: string };
 
-/** The headers of a call with `key`; `bench-key` is the key the fixtures connect OAs to. */
-export const headersFor = (key = "bench-key") => ({ ...JSON_TYPE, authorization: `Bearer ${key}` });
+/** The headers of a call with `key`; `bench-key-0` is the key the reads use, which the fixtures connect OAs to. */
+export const headersFor = (key = "bench-key-0") => ({ ...JSON_TYPE, authorization: `Bearer ${key}` });
 export const JSON_TYPE = { "content-type": "application/json" };
 
 /** Every operation of the spec, called with its documented request example, in the spec's order. */
@@ -31,10 +31,16 @@ export async function send(origin: string, { path, headers, body }: Omit<BenchRe
   return { status: response.status, ms: performance.now() - started };
 }
 
-/** Writes `<dir>/<name>.json`: fixtures of `oas` OAs a key, ids from `first`, only what is required in each. */
-export function writeFixtures(dir: string, name: string, keys: string[], oas: number, first: bigint): string {
+/**
+ * Writes `<dir>/<name>.json`: fixtures of `oas` OAs a key, ids from `first`, only what is required in each; each key
+ * its own OAs, or, `shared`, every key the same ones (shops that all connected the spec's example OA).
+ */
+export function writeFixtures(dir: string, name: string, keys: string[], oas: number, first: bigint, shared = false) {
   const oa = (index: number) => ({ oa_id: String(first + BigInt(index)), name: `OA ${index % oas}`, status: "P" });
-  const fixtures = keys.map((key, k) => [key, { oa: Array.from({ length: oas }, (_, i) => oa(k * oas + i)) }]);
+  const fixtures = keys.map((key, k) => [
+    key,
+    { oa: Array.from({ length: oas }, (_, i) => oa((shared ? 0 : k * oas) + i)) },
+  ]);
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(Object.fromEntries(fixtures)));
   return file;

@@ -1,8 +1,24 @@
 import { findOperation } from "@etelecom-zalo/openapi";
 import type { Options } from "../options.js";
 import { mib, ratios, type SuiteResult, spread, summarize } from "../report.js";
-import { authorize, headersFor, issueCodes, type LoadResult, load, OPERATIONS, writeFixtures } from "../requests.js";
+import {
+  authorize,
+  headersFor,
+  issueCodes,
+  JSON_TYPE,
+  type LoadResult,
+  load,
+  OPERATIONS,
+  writeFixtures,
+} from "../requests.js";
 import { SERVERS, type Server, startServer } from "../servers.js";
+import { prepare, SHOPS, shopKey } from "../stateful.js";
+
+/** `POST /__reset {"all": true}`: every shop back to its fixtures. */
+async function resetAll(origin: string) {
+  const response = await fetch(`${origin}/__reset`, { method: "POST", headers: JSON_TYPE, body: '{"all": true}' });
+  if (!response.ok) throw new Error(`POST /__reset answered ${response.status}`);
+}
 
 type Name = keyof typeof SERVERS;
 const label = (server: Name, name: string) => `${name}, ${SERVERS[server].label}`;
@@ -14,9 +30,11 @@ export async function throughput(options: Options, logDir: string): Promise<Suit
   const runs = new Map(cases.map(([server, { name }]) => [label(server, name), [] as LoadResult[]]));
   const servers: Partial<Record<Name, Server>> = {};
   try {
-    // Fixtures of 20 OAs (a page, as ListOA's example asks), the first the one the spec's examples name.
+    // Fixtures of 20 OAs (a page, as ListOA's example asks), the first the one the spec's examples name, for each
+    // of the shops that the calls which change state are spread over.
     const first = BigInt((findOperation("GetShopOA").requestExample as { oa_id: string }).oa_id);
-    const fixtures = writeFixtures(logDir, "page", ["bench-key"], 20, first);
+    const keys = Array.from({ length: SHOPS }, (_, n) => shopKey(n));
+    const fixtures = writeFixtures(logDir, "page", keys, 20, first, true);
     servers.ours = await startServer("ours", logDir, ["--fixtures", fixtures]);
     servers.prism = await startServer("prism", logDir);
     servers.raw = await startServer("raw", logDir);
@@ -25,10 +43,21 @@ export async function throughput(options: Options, logDir: string): Promise<Suit
       for (const [name, request] of cases) {
         const { origin, assertAlive } = servers[name] as Server;
         const [connect, codes] = [name === "ours" && request.name === "ConnectOA", round ? options.codes : 100];
+        // Each case of ours starts from the fixtures alone, so that what an earlier one made (replies, quota used,
+        // subscriptions) cannot refuse this one's requests.
+        if (name === "ours") await resetAll(origin);
         // A code connects once: issue them first, then send each once (one sent twice would count as unexpected).
-        const vary = connect ? await issueCodes(origin, codes) : undefined;
-        const length = connect ? { requests: codes } : round ? { seconds: options.duration } : { requests: 1000 };
-        const result = await load(origin, request, { connections: 10, vary, ...length });
+        const prepared = connect
+          ? { vary: await issueCodes(origin, codes), requests: codes }
+          : name === "ours"
+            ? await prepare(origin, request)
+            : undefined;
+        const length = prepared?.requests
+          ? { requests: round ? prepared.requests : Math.min(1000, prepared.requests) }
+          : round
+            ? { seconds: options.duration }
+            : { requests: 1000 };
+        const result = await load(origin, request, { connections: 10, vary: prepared?.vary, ...length });
         assertAlive();
         if (round) runs.get(label(name, request.name))?.push(result);
         console.error(`  ${round} ${request.name} ${name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms} ms`);
