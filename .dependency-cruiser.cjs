@@ -15,11 +15,11 @@ const ABOVE_THE_LIBRARIES = `${workspacePackage("apps/demo", "@etelecom-zalo/dem
 // use what an earlier stage made, never a later one, so each can be read knowing only what comes before it.
 const MOCK_STAGES = ["router", "auth", "reader", "validator", "proxy", "scenario", "behaviour", "answer"];
 /**
- * What the mock's engine assembles: its stages, pages and the hooks of the protocols that are not CRUD (the consent
- * flow, Zalo's rules); only the adapters sit above it.
+ * What the mock's engine assembles: its stages, pages, the hooks of the protocols that are not CRUD (the consent
+ * flow, Zalo's rules) and the events it delivers; only the adapters sit above it.
  */
 const MOCK_ASSEMBLY =
-  "^apps/mock/src/(engine|pages|consent|zalo|router|auth|reader|validator|proxy|scenario|behaviour|answer)/";
+  "^apps/mock/src/(engine|pages|consent|zalo|events|router|auth|reader|validator|proxy|scenario|behaviour|answer)/";
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
@@ -43,7 +43,7 @@ module.exports = {
         "in the order requests go through it.",
       from: { path: `^apps/mock/src/${stage}/` },
       to: {
-        path: `^apps/mock/src/(${[...MOCK_STAGES.slice(index + 1), "engine", "pages", "consent", "zalo"].join("|")})/`,
+        path: `^apps/mock/src/(${[...MOCK_STAGES.slice(index + 1), "engine", "pages", "consent", "zalo", "events"].join("|")})/`,
       },
     })),
     {

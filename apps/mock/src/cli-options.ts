@@ -21,6 +21,13 @@ const FLAGS = [
   ],
   ["proxy-timeout", "", "<ms>", "30000", "with --proxy: how long eTelecom has to answer, then 502 unavailable"],
   ["record", "", "<file>", "none", "with --proxy: write what eTelecom answers as --fixtures, keys as recorded-1..."],
+  [
+    "oa-secret-key",
+    "OA_SECRET_KEY",
+    "<key>",
+    "mock-oa-secret-key",
+    "the secret key OAs sign their Zalo events with (a fixture OA's oa_secret_key wins)",
+  ],
   ["stateless", "", "", "off", "answer documented examples only, keeping no state"],
   ["dynamic", "", "", "off", "generate varied success bodies where no state decides"],
   ["latency", "", "<ms>", "0", `delay every API answer; <min>-<max> draws each between (at most ${MAX_DELAY_MS})`],
@@ -34,7 +41,7 @@ const FLAGS = [
 export function helpText(): string {
   const rows = FLAGS.map(([name, env, argument, fallback, what]) => {
     const flag = `--${name}${argument && ` ${argument}`}`;
-    return `  ${flag.padEnd(21)}${env.padEnd(12)}${what}${fallback && ` (default: ${fallback})`}`;
+    return `  ${flag.padEnd(23)}${env.padEnd(14)}${what}${fallback && ` (default: ${fallback})`}`;
   });
   const pathWidth = Math.max(...MOCK_ENDPOINTS.map(({ path }) => path.length)) + 2;
   return [
@@ -42,7 +49,7 @@ export function helpText(): string {
     "",
     "A mock of eTelecom's Zalo Cloud API, with Zalo's consent page, on the project's OpenAPI document.",
     "",
-    `  ${"flag".padEnd(21)}${"env".padEnd(12)}(a flag wins over its environment variable)`,
+    `  ${"flag".padEnd(23)}${"env".padEnd(14)}(a flag wins over its environment variable)`,
     ...rows,
     "",
     "Its own endpoints, beside the API's operations (GET / lists both):",
@@ -121,6 +128,8 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
   };
   const publicUrl = text("public-url", env.PUBLIC_URL);
   if (publicUrl) options.publicUrl = publicUrl;
+  const oaSecretKey = text("oa-secret-key", env.OA_SECRET_KEY);
+  if (oaSecretKey) options.oaSecretKey = oaSecretKey;
   const proxy = text("proxy");
   if (proxy !== undefined) options.proxy = proxy;
   const proxyTimeout = text("proxy-timeout");

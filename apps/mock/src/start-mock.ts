@@ -134,6 +134,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     reset: (key) => engine.reset(key),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        engine.close();
         server.close((failure) => (failure ? reject(failure) : resolve()));
         server.closeAllConnections();
       }),

@@ -1066,6 +1066,55 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    zl_oa_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ZNS message changed (eTelecom subscription)
+         * @description eTelecom posts this to the `url` of each `CreateWebhook` subscription to `zl_oa_message` when a ZNS message
+         *     of the caller's OAs changes (it reaches the phone: `delivery_status` `received`; it is read: `seen`).
+         *
+         *     **Documented:** the entity `zl_oa_message` ("related to ZNS messages") and the subscription's `states`
+         *     (`ok`; `retry`: failing, retried with backoff; `stop`: retries used up, the webhook disabled), read with
+         *     `GetWebhooks`. **Decision (body):** the envelope `{id, entity, created_at, data}` with `data` the Message
+         *     after its change, unsigned; see WebhookDelivery. **Decision (mock):** a 2xx within 2 seconds is a success,
+         *     and a redirect is not followed; a failure is retried 1, 10 and 60 seconds after, then the subscription is
+         *     `stop`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            responses: {
+                /** @description Received; its body is not read. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -2177,6 +2226,25 @@ export interface components {
             sender: components["schemas"]["ZaloEventParty"];
             recipient: components["schemas"]["ZaloEventParty"];
             message: components["schemas"]["ZaloEventUserMessage"];
+        };
+        /**
+         * @description What a `CreateWebhook` subscription receives: one change of an entity it subscribed to.
+         *
+         *     **Decision (envelope):** eTelecom does not document its deliveries. This document takes it that each is
+         *     `{id, entity, created_at, data}`, where `data` is the object as eTelecom's own API returns it after the
+         *     change, unsigned (the docs name no secret for these webhooks).
+         */
+        WebhookDelivery: {
+            /** @description The delivery; the same on each retry of it. */
+            id: components["schemas"]["Int64String"];
+            /**
+             * @description The entity subscribed to (`zl_oa_message`; `call_log` is out of scope).
+             * @example zl_oa_message
+             */
+            entity: string;
+            /** @description When the change happened. */
+            created_at: components["schemas"]["DateTime"];
+            data: components["schemas"]["Message"];
         };
     };
     responses: {

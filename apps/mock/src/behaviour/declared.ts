@@ -28,9 +28,13 @@ interface Scope {
 
 /**
  * The records of every resource under one owner (or none), as hooks and declarations see them: a place not yet
- * written is seeded once by its resource's sample, and each record is shown through its resource's view.
+ * written is seeded once by its resource's sample, and each record is shown through its resource's view. Exported
+ * for the mock's events, which read and change records as a call would.
  */
-function recordsOf(context: DeclaredContext, owner: { id: string; record: Record<string, unknown> } | undefined) {
+export function recordsOf(
+  context: Pick<DeclaredContext, "store" | "data" | "declarations" | "hooks">,
+  owner: { id: string; record: Record<string, unknown> } | undefined,
+): Records {
   const { store, data, declarations, hooks } = context;
   const declared = (name: string) => declarations.resources[name] as ResourceDeclaration;
   const placeOf = (name: string): Place => {

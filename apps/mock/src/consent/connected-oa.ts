@@ -70,6 +70,25 @@ function checkRedirectUri(value: unknown): string | undefined {
   return callbackQueryProblem(value);
 }
 
+/**
+ * The secret keys fixtures give their OAs (`oa_secret_key`), by `oa_id`: kept beside the records, never in them, so
+ * that no answer of the API shows one; the mock's events sign with it, or with the `oaSecretKey` option.
+ */
+export function oaSecretKeys(data: KeyData): Map<string, string> {
+  let keys = data.extras.get("oa-secret-keys") as Map<string, string> | undefined;
+  if (keys === undefined) {
+    keys = new Map();
+    data.extras.set("oa-secret-keys", keys);
+  }
+  return keys;
+}
+
+/** A fixture OA's `oa_secret_key`: 1 to 256 characters, as the `oaSecretKey` option. */
+function checkSecretKey(value: unknown): string | undefined {
+  if (typeof value !== "string") return `must be a string, not ${value === null ? "null" : typeof value}`;
+  return value.length >= 1 && value.length <= 256 ? undefined : "must have 1 to 256 characters";
+}
+
 /** An OA for dynamic mode: one of the consent page's OAs, connected at some point in the last month, `given` kept. */
 export function generatedOA(given: Record<string, unknown>, random: Random, now: number): ShopOA {
   const profile = CATALOGUE[integerBelow(random, CATALOGUE.length)] as Profile;
@@ -91,8 +110,8 @@ export function generatedOA(given: Record<string, unknown>, random: Random, now:
  * back to `redirect_uri`, or to the spec's example callback. Dynamic mode answers a {@link generatedOA}.
  */
 export const connectedOASample = (redirectUris: (data: KeyData) => Map<string, string>): Sample => ({
-  extraFields: { redirect_uri: checkRedirectUri },
-  fill({ redirect_uri = DEFAULT_REDIRECT_URI, ...given }, { store, data, index }) {
+  extraFields: { redirect_uri: checkRedirectUri, oa_secret_key: checkSecretKey },
+  fill({ redirect_uri = DEFAULT_REDIRECT_URI, oa_secret_key, ...given }, { store, data, index }) {
     const now = store.now();
     const zalo: Profile = {
       ...(CATALOGUE[index % CATALOGUE.length] as Profile),
@@ -110,6 +129,7 @@ export const connectedOASample = (redirectUris: (data: KeyData) => Map<string, s
       ...given,
     };
     redirectUris(data).set(oa.oa_id, redirect_uri as string);
+    if (oa_secret_key !== undefined) oaSecretKeys(data).set(oa.oa_id, oa_secret_key as string);
     return oa;
   },
   generate: generatedOA,

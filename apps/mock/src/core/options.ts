@@ -128,6 +128,11 @@ const CHECKS = {
       record(value, ["requests", "seconds"]) &&
       [value.requests, value.seconds].every((part) => Number.isSafeInteger(part) && (part as number) > 0),
   ),
+  oaSecretKey: must(
+    "a string of 1 to 256 characters",
+    (value) => typeof value === "string" && value.length >= 1 && value.length <= 256,
+  ),
+  onDelivery: must("a function taking a Request and returning a Response", isFunction),
   // Checked whole, against the spec's schemas and the store's caps, by checkFixtures when the engine starts.
   fixtures: () => undefined,
 } satisfies Record<string, Check>;

@@ -1,5 +1,6 @@
 import { preflight, toResponse } from "../answer/to-response.js";
 import { createRateLimit } from "../auth/rate-limit.js";
+import { recordsOf } from "../behaviour/declared.js";
 import { consentRoutes } from "../consent/consent-routes.js";
 import { consentHooks } from "../consent/hooks.js";
 import { createConsentLinks } from "../consent/links.js";
@@ -8,6 +9,8 @@ import type { Latency, RateLimit } from "../core/faults.js";
 import type { MockRequest } from "../core/mock-request.js";
 import { checkOptions, optionNames, proxyOrigin, publicBase } from "../core/options.js";
 import { loadShared } from "../core/prism.js";
+import { createEvents } from "../events/events.js";
+import { eventPages } from "../events/pages.js";
 import { landingPage } from "../pages/landing.js";
 import { controlPages, type Page, violationsPage } from "../pages/pages.js";
 import { PROXY_TIMEOUT } from "../proxy/forward.js";
@@ -19,7 +22,7 @@ import { createFaultDraw, createLatency } from "../scenario/chaos.js";
 import { createClock } from "../store/clock.js";
 import { checkFixtures, type Fixtures } from "../store/fixtures.js";
 import { keyTag } from "../store/ids.js";
-import { createStore } from "../store/store.js";
+import { createStore, type KeyData } from "../store/store.js";
 import { zaloHooks } from "../zalo/hooks.js";
 import { fixtureResources, loadDeclarations } from "./declarations.js";
 import { performFetch } from "./perform-fetch.js";
@@ -59,6 +62,16 @@ export interface MockEngineOptions {
   faultRate?: number;
   /** At most `requests` calls per Bearer key in each window of `seconds`; the rest are 429 with `Retry-After`. */
   rateLimit?: RateLimit;
+  /**
+   * The secret key every OA signs its Zalo events with (1 to 256 characters), unless a fixture OA gives its own
+   * `oa_secret_key`; `mock-oa-secret-key` by default.
+   */
+  oaSecretKey?: string;
+  /**
+   * Receives each delivery (an OA's Zalo event, a subscription's post) instead of `fetch`, and answers it as the
+   * receiver would: in process, a test can take them without a server. A rejection counts as no answer.
+   */
+  onDelivery?: (delivery: Request) => Response | Promise<Response>;
   /** Receives one line per request: method, path, a tag of the key, status, and what decided the answer. */
   log?: (line: string) => void;
   /** Another OpenAPI document than the project's (for the mock's own tests). */
@@ -91,6 +104,8 @@ export const BEHAVIOUR_OPTIONS = {
   latency: true,
   faultRate: true,
   rateLimit: true,
+  oaSecretKey: true,
+  onDelivery: true,
 } as const;
 
 /** The options of the proxy, which only a server and an engine take: MSW handlers that fetched would catch it. */
@@ -117,6 +132,8 @@ export interface MockEngine {
   handle(request: Request): Promise<Response>;
   /** Forgets one key's state (`key` given), or every key's: back to the fixtures, as `POST /__reset` does. */
   reset(key?: string): void;
+  /** Stops delivering events: clears the deliveries' timer and aborts the attempts under way. */
+  close(): void;
 }
 
 /**
@@ -127,6 +144,7 @@ export interface EngineCore {
   /** Decides the answer to one request. Never rejects: a failure is a 500 `internal` answer. */
   answer(request: MockRequest): Promise<Answer | Response>;
   reset(key?: string): void;
+  close(): void;
 }
 
 /**
@@ -144,6 +162,7 @@ export async function createMockEngine(options: MockEngineOptions = {}): Promise
         : performFetch(answer, request);
     },
     reset: core.reset,
+    close: core.close,
   };
 }
 
@@ -216,11 +235,27 @@ export async function createEngineCore(
     ...(options.faultRate && { drawFault: createFaultDraw(seed, options.faultRate) }),
     ...(options.latency !== undefined && { latency: createLatency(seed, options.latency) }),
   });
+  const records = (data: KeyData, oa?: Record<string, unknown>) =>
+    recordsOf({ store, data, declarations, hooks }, oa && { id: String(oa.oa_id), record: oa });
+  const { onDelivery } = options;
+  const events = createEvents({
+    store,
+    clock,
+    records,
+    ...(options.oaSecretKey !== undefined && { oaSecretKey: options.oaSecretKey }),
+    send: onDelivery === undefined ? (request) => fetch(request) : async (request) => onDelivery(request),
+  });
+  const disabled = stateless
+    ? "the mock is stateless"
+    : origin === undefined
+      ? undefined
+      : "the mock forwards to eTelecom";
   const pages: Page[] = [
     landingPage(shared, fixtureKeys, origin === undefined ? undefined : { origin, report: violations.report }),
     ...controlPages(store, clock),
     violationsPage(violations.report),
     ...consentRoutes(links, now),
+    ...eventPages({ store, events, records, ...(disabled !== undefined && { disabled }) }),
   ];
 
   async function decide(request: MockRequest, url: URL): Promise<{ answer: Answer | Response; key?: string }> {
@@ -253,5 +288,6 @@ export async function createEngineCore(
       return answer;
     },
     reset: (key) => (key === undefined ? store.resetAll() : store.resetKey(key)),
+    close: events.close,
   };
 }

@@ -38,6 +38,8 @@ const HANDLER_OPTIONS = optionNames({
 export interface ZaloCloudHandlers extends Array<HttpHandler> {
   /** Forgets one key's state (`key` given) or every key's, back to the fixtures, as `POST /__reset` does. */
   reset(key?: string): void;
+  /** Stops delivering events (their timer never keeps the process alive, but a test may end them at once). */
+  close(): void;
 }
 
 /**
@@ -53,5 +55,5 @@ export async function zaloCloudHandlers(options: ZaloCloudHandlersOptions = {}):
   const origins = interceptedOrigins(baseUrl);
   const engine = await createMockEngine(engineOptions);
   const handlers = [http.all(origins, ({ request }) => engine.handle(request))];
-  return Object.assign(handlers, { reset: (key?: string) => engine.reset(key) });
+  return Object.assign(handlers, { reset: (key?: string) => engine.reset(key), close: () => engine.close() });
 }

@@ -42,5 +42,15 @@ export const MOCK_ENDPOINTS: readonly MockEndpoint[] = [
     path: "/__violations",
     what: "with --proxy: every way a request or eTelecom's answer broke the spec, as JSON (the last 1000)",
   },
+  {
+    method: "POST",
+    path: "/__events",
+    what: 'JSON only, with a Bearer key: {"oa_id", "event_name", "user_id", "message": {"text"}} plays a follower (user_send_text, user_send_image, user_send_sticker, follow, unfollow) and delivers the signed event to the OA\'s webhook_url',
+  },
+  {
+    method: "GET",
+    path: "/__deliveries",
+    what: "with a Bearer key: the key's delivery attempts (Zalo events, webhook subscriptions), pending and dropped; HTML for a browser",
+  },
   { method: "GET", path: CONSENT_PATH, what: "Zalo's consent page, which the consent links the API answers open" },
 ];

@@ -21,7 +21,7 @@ export interface Page {
  * another site can send a form or `text/plain` without asking first, and must not wipe or move a developer's mock;
  * JSON needs a preflight, which the mock does not grant to its control endpoints.
  */
-async function controlBody(
+export async function controlBody(
   request: MockRequest,
   usage: string,
 ): Promise<{ body: Record<string, unknown> } | { refused: Answer }> {
@@ -86,7 +86,7 @@ async function advance(clock: Clock, request: MockRequest): Promise<Answer> {
   if (!Number.isSafeInteger(advance_ms) || (advance_ms as number) < 0 || (advance_ms as number) > MAX_ADVANCE_MS) {
     return invalidArgument(`advance_ms: must be a whole number of milliseconds from 0 to ${MAX_ADVANCE_MS}`);
   }
-  clock.advance(advance_ms as number);
+  await clock.advance(advance_ms as number);
   return json(200, clockState(clock), `clock moved ${String(advance_ms)} ms`);
 }
 

@@ -79,9 +79,22 @@ export interface Store {
   resetKey(key: string): void;
   /** Forgets every key, back to the fixtures and the seed's first draw, as a fresh mock. */
   resetAll(): void;
+  /**
+   * Calls `listener` after each record is stored, with the record it replaced (undefined for a new one): how the
+   * mock's events learn that a message was sent.
+   */
+  onPut(listener: PutListener): void;
   /** Calls `listener` with each key the store forgets (a cap, or `resetKey`), and with undefined on `resetAll`. */
   onForget(listener: (data: KeyData | undefined) => void): void;
 }
+
+/** What {@link Store.onPut} calls. */
+export type PutListener = (
+  data: KeyData,
+  place: Place,
+  value: Record<string, unknown>,
+  previous: Record<string, unknown> | undefined,
+) => void;
 
 /** What {@link createStore} needs: the seed, the clock, and how a new key gets its fixtures. */
 export interface StoreOptions {
@@ -135,6 +148,7 @@ function write(entry: KeyEntry, place: Place, id: string, value: Record<string, 
 export function createStore({ seed, now, restore }: StoreOptions): Store {
   const keys = new Map<string, KeyEntry>();
   const listeners: ((data: KeyData | undefined) => void)[] = [];
+  const putListeners: PutListener[] = [];
   let bytes = 0;
   // How many keys were forgotten since the mock was fresh. A key made again after being forgotten draws from a
   // sequence seeded with this count too: replaying its first draws would hand out the same codes and consent
@@ -176,6 +190,7 @@ export function createStore({ seed, now, restore }: StoreOptions): Store {
     list: (data, place) => [...(placeIn(data, place)?.values() ?? [])].map((stored) => stored.value),
     get: (data, place, id) => placeIn(data, place)?.get(id)?.value,
     put(data, place, id, value, caps) {
+      const previous = placeIn(data, place)?.get(id)?.value;
       const grown = write(entryOf(data), place, id, value, caps);
       if (typeof grown === "string") return grown;
       bytes += grown;
@@ -184,6 +199,7 @@ export function createStore({ seed, now, restore }: StoreOptions): Store {
         if (bytes <= LIMITS.bytes || oldest === data.key) break;
         forget(oldest);
       }
+      for (const listener of putListeners) listener(data, place, value, previous);
       return undefined;
     },
     remove(data, place, id) {
@@ -206,6 +222,9 @@ export function createStore({ seed, now, restore }: StoreOptions): Store {
       bytes = 0;
       forgotten = 0;
       for (const listener of listeners) listener(undefined);
+    },
+    onPut: (listener) => {
+      putListeners.push(listener);
     },
     onForget: (listener) => {
       listeners.push(listener);

@@ -138,7 +138,7 @@ describe("etelecom-zalo-mock CLI", () => {
     [["--port", "70000"], 'invalid port "70000": expected 0-65535'],
     [
       ["--bogus"],
-      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --proxy, --proxy-timeout, --record, --stateless, --dynamic, --latency, --fault-rate, --rate-limit, --verbose, --help)",
+      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --proxy, --proxy-timeout, --record, --oa-secret-key, --stateless, --dynamic, --latency, --fault-rate, --rate-limit, --verbose, --help)",
     ],
     [["extra"], "Unexpected argument 'extra'"],
     [["--seed", "x"], 'invalid seed "x": expected an integer'],

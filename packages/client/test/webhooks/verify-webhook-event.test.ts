@@ -18,12 +18,21 @@ const oaSecretKey = "oa-secret-Hoa-Mai";
 const MINUTE = 60_000;
 
 interface Webhook {
-  post: { requestBody: { content: { "application/json": { examples: Record<string, { value: unknown }> } } } };
+  post: {
+    parameters?: { name: string }[];
+    requestBody: { content: { "application/json": { examples: Record<string, { value: unknown }> } } };
+  };
 }
 
-/** Each webhook of the spec with its first named example, as Zalo would post it: [event_name, body]. */
+/**
+ * Each of Zalo's webhooks in the spec (those signed with `X-ZEvent-Signature`, not eTelecom's own unsigned
+ * `zl_oa_message`) with its first named example, as Zalo would post it: [event_name, body].
+ */
 const spec = loadSpec();
-const events = Object.entries(spec.webhooks as Record<string, Webhook>).map(([name, webhook]) => {
+const zaloWebhooks = Object.entries(spec.webhooks as Record<string, Webhook>).filter(([, webhook]) =>
+  webhook.post.parameters?.some((parameter) => parameter.name === "X-ZEvent-Signature"),
+);
+const events = zaloWebhooks.map(([name, webhook]) => {
   const [example] = Object.values(webhook.post.requestBody.content["application/json"].examples);
   if (example === undefined) throw new Error(`the spec's ${name} webhook has no example`);
   return [name, deref(spec, example).value as Record<string, unknown>] as const;
