@@ -89,10 +89,20 @@ describe.each([
 });
 
 interface Webhook {
-  post: { requestBody: { content: { "application/json": { schema: Reference; examples: Record<string, unknown> } } } };
+  post: {
+    parameters?: (Reference | { name?: string })[];
+    requestBody: { content: { "application/json": { schema: Reference; examples: Record<string, unknown> } } };
+  };
 }
 
-const webhooks = Object.entries((spec.webhooks ?? {}) as Record<string, Webhook>);
+const allWebhooks = Object.entries((spec.webhooks ?? {}) as Record<string, Webhook>);
+/** Zalo's events are the webhooks Zalo signs (`X-ZEvent-Signature`); eTelecom's own posts are not signed. */
+const signed = ([, webhook]: [string, Webhook]) =>
+  (webhook.post.parameters ?? []).some(
+    (parameter) => deref<{ name?: string }>(spec, parameter).name === "X-ZEvent-Signature",
+  );
+const webhooks = allWebhooks.filter(signed);
+const deliveries = allWebhooks.filter((entry) => !signed(entry));
 const zaloEvent = spec.components.schemas?.ZaloEvent as { oneOf: Reference[] };
 
 // A receiver types an event as ZaloEvent and narrows it by `event_name`: the union must hold every webhook's body,
@@ -121,6 +131,22 @@ describe("the Zalo events", () => {
     for (const example of named) {
       const { value } = deref<{ value: unknown }>(spec, example as { value: unknown });
       expect(validator.check("#/components/schemas/ZaloEvent", value)).toBeUndefined();
+    }
+  });
+});
+
+// eTelecom's own posts to a CreateWebhook subscription: one per entity, each example a WebhookDelivery.
+describe("eTelecom's subscription posts", () => {
+  it("are documented as the unsigned webhooks, zl_oa_message among them", () => {
+    expect(deliveries.map(([name]) => name)).toContain("zl_oa_message");
+  });
+
+  it.each(deliveries)("%s: each example is a WebhookDelivery", (_, webhook) => {
+    const named = Object.values(webhook.post.requestBody.content["application/json"].examples);
+    expect(named.length).toBeGreaterThan(0);
+    for (const example of named) {
+      const { value } = deref<{ value: unknown }>(spec, example as { value: unknown });
+      expect(validator.check("#/components/schemas/WebhookDelivery", value)).toBeUndefined();
     }
   });
 });
