@@ -2,7 +2,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { follow, get, submit, textOf, throughConsent } from "../browse.js";
 import { useDemos } from "../use-demo.js";
 
-const stack = useDemos({ "back-office": {} });
+/** The key's rate limit, as eTelecom words it: a 429 too, but no quota of Zalo's. */
+const RATE_LIMITED =
+  '{"code":"resource_exhausted","msg":"too many requests: at most 10 per 1 s for this key, retry after 1 s"}';
+const stack = useDemos({
+  "back-office": {},
+  // The mock, except that every send is over the key's rate limit.
+  "rate-limited": {
+    etelecom: {
+      fetch: async (input, init) =>
+        /\/(OASendText|SendZNS)$/.test(input instanceof Request ? input.url : String(input))
+          ? new Response(RATE_LIMITED, { status: 429, headers: { "Content-Type": "application/json" } })
+          : fetch(input, init),
+    },
+  },
+});
 // The mock's Hoa Mai Florist, and Bánh Mì Cô Ba, whose 12 ZNS left today run out within a test.
 const OA = "4321098765432109876";
 const SMALL_OA = "1618033988749894848";
@@ -42,6 +56,7 @@ beforeAll(async () => {
   for (const oa_id of [OA, SMALL_OA]) {
     expect((await throughConsent(`${stack.url["back-office"]}/zalo/connect`, { oa_id })).status).toBe(303);
   }
+  expect((await throughConsent(`${stack.url["rate-limited"]}/zalo/connect`, { oa_id: OA })).status).toBe(303);
 });
 
 describe("the OA page's back office", () => {
@@ -230,5 +245,20 @@ describe("sending a ZNS", () => {
     const page = await submit(url, ORDER);
     expect(page.status).toBe(429);
     expect(textOf(page.html)).toContain("The OA's ZNS quota for today is used up");
+  });
+});
+
+describe("the key's rate limit", () => {
+  it("is not told as a used-up quota: eTelecom is busy, for a text and for a ZNS", async () => {
+    const base = `${stack.url["rate-limited"]}/oa/${OA}`;
+    for (const page of [
+      await submit(`${base}/text`, { user_id: follower(7), text: "Chào" }),
+      await submit(`${base}/zns`, ORDER),
+    ]) {
+      expect(page.status).toBe(503);
+      const text = textOf(page.html);
+      expect(text).toContain("eTelecom is busy");
+      expect(text).not.toContain("used up");
+    }
   });
 });
