@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 /** The Chromium the tests drive: Debian's, or the one `CHROMIUM_PATH` names (no browser is ever downloaded). */
@@ -47,8 +47,11 @@ export interface PageLog {
 export interface RecordedPage {
   page: Page;
   log: PageLog;
-  /** Saves what the page shows now (`fullPage`: all of it) as `<screenshotsDir>/<name>.png`; resolves to that path. */
-  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
+  /**
+   * Saves what the page shows now (`fullPage`: all of it; `between`: the page's full width from the top of one
+   * element to the bottom of another) as `<screenshotsDir>/<name>.png`; resolves to that path.
+   */
+  screenshot(name: string, options?: { fullPage?: boolean; between?: [Locator, Locator] }): Promise<string>;
 }
 
 /**
@@ -75,6 +78,20 @@ export async function showOrigins(page: Page, origins: Record<string, string>): 
     await restore.evaluate((put) => put());
     await restore.dispose();
   };
+}
+
+/** The page's full width from the top of `from` to the bottom of `to`, in the document's coordinates, with a margin. */
+async function clipBetween(page: Page, from: Locator, to: Locator) {
+  const [top, bottom, scrollY, width] = await Promise.all([
+    from.boundingBox(),
+    to.boundingBox(),
+    page.evaluate(() => window.scrollY),
+    page.evaluate(() => document.documentElement.clientWidth),
+  ]);
+  if (top === null || bottom === null) throw new Error("a screenshot's bounds are not on the page");
+  const margin = 16;
+  const y = Math.max(0, top.y + scrollY - margin);
+  return { x: 0, y, width, height: bottom.y + scrollY + bottom.height + margin - y };
 }
 
 /** Records every request of a page and everything that went wrong on it. */
@@ -118,11 +135,13 @@ export function useBrowser({ shownOrigins = () => ({}) }: { shownOrigins?: () =>
       return {
         page,
         log: record(page),
-        async screenshot(name, { fullPage = false } = {}) {
+        async screenshot(name, { fullPage = false, between } = {}) {
           const path = join(screenshotsDir, `${name}.png`);
           const restore = await showOrigins(page, shownOrigins());
           try {
-            await page.screenshot({ path, fullPage });
+            // A clip is read from the whole page, wherever the page is scrolled to.
+            const clip = between && (await clipBetween(page, ...between));
+            await page.screenshot({ path, fullPage: fullPage || clip !== undefined, ...(clip && { clip }) });
           } finally {
             await restore();
           }

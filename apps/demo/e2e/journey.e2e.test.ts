@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useDemos } from "../test/use-demo.js";
 import { type RecordedPage, requestsOutside, useBrowser } from "./browser.js";
@@ -32,6 +32,9 @@ const shownExpiry = (page: Page) =>
     .first()
     .locator("time")
     .getAttribute("datetime");
+
+/** The text of each cell of a table's row. */
+const cells = (row: Locator) => row.getByRole("cell").allTextContents();
 
 /** Only the demo and the mock, both on 127.0.0.1, and nothing failed. */
 function expectCleanRun({ log }: RecordedPage) {
@@ -111,7 +114,85 @@ describe("the demo shop, in Chromium with JavaScript off", () => {
       expect(text.replace(/\s+/g, " ")).toContain(shown);
     }
     await page.getByText("Verified", { exact: true }).waitFor();
-    await screenshot("demo-oa-page", { fullPage: true });
+    // The OA itself, down to its webhook: the back office below has its own picture.
+    await screenshot("demo-oa-page", {
+      between: [page.locator("header"), page.getByRole("region", { name: "Webhook" })],
+    });
+    expectCleanRun(owner);
+  });
+
+  it("texts a follower, registers a template, sends a ZNS and follows its delivery, and explains a refused one", async () => {
+    const { page, log, screenshot } = owner;
+    const oaPage = page.url().split("?")[0] as string;
+    // A text to the follower the form offers first: the one who wrote last, whose 48-hour window is open.
+    const followers = page.getByRole("region", { name: "Followers" });
+    expect(await followers.getByRole("combobox", { name: "To" }).inputValue()).toBe("8110000000000000007");
+    await followers.getByRole("textbox", { name: "Text" }).fill("Dạ, shop còn hoa hồng đỏ ạ.");
+    await followers.getByRole("button", { name: "Send text" }).click();
+    await page.getByText("Text sent to the follower. 7 replies are left in their 48-hour window.").waitFor();
+
+    const templates = page.getByRole("region", { name: "Templates" });
+    await templates.getByRole("textbox", { name: /Register a template/ }).fill("230107");
+    await templates.getByRole("button", { name: "Register template" }).click();
+    await page.getByText("Template registered.").waitFor();
+    await templates
+      .getByRole("row", { name: /230107 Cập nhật giao hàng/ })
+      .getByText("ENABLE")
+      .waitFor();
+
+    // The order confirmation, the first ENABLE template: a field for each of its parameters.
+    const zns = page.getByRole("region", { name: "Send ZNS" });
+    await zns.getByRole("textbox", { name: /Phone/ }).fill("84912345678");
+    await zns.getByRole("textbox", { name: /customer_name/ }).fill("Nguyễn Văn An");
+    await zns.getByRole("textbox", { name: /order_code/ }).fill("DH10293");
+    await zns.getByRole("textbox", { name: /total/ }).fill("450.000đ");
+    await zns.getByRole("textbox", { name: /Tracking ID/ }).fill("order-10293");
+    await zns.getByRole("button", { name: "Send ZNS" }).click();
+    await page.getByText("ZNS accepted.").waitFor();
+    const sent = page.getByRole("region", { name: "ZNS messages" }).getByRole("row", { name: /order-10293/ });
+    expect(await cells(sent)).toEqual([
+      expect.stringMatching(/ UTC$/),
+      "84912345678",
+      "230101",
+      "order-10293",
+      "P",
+      "unknown",
+    ]);
+    expectCleanRun(owner);
+
+    // A template still under review on Zalo: chosen in the form, sent, and refused with the rule in words.
+    await zns.getByRole("combobox", { name: "Template" }).selectOption("230103");
+    await zns.getByRole("button", { name: "Choose" }).click();
+    await zns.getByText("Template 230103 is PENDING_REVIEW").waitFor();
+    await zns.getByRole("textbox", { name: /Phone/ }).fill("84912345678");
+    await zns.getByRole("textbox", { name: /customer_name/ }).fill("Nguyễn Văn An");
+    await zns.getByRole("textbox", { name: /discount/ }).fill("10%");
+    await zns.getByRole("button", { name: "Send ZNS" }).click();
+    await zns
+      .getByRole("alert")
+      .getByText("Zalo sends a ZNS only with a template it has approved (status ENABLE).")
+      .waitFor();
+    expect(await zns.getByRole("textbox", { name: /discount/ }).inputValue()).toBe("10%");
+    await screenshot("demo-zns-refused", { between: [zns, zns] });
+    // The refusal is the page's status, as a browser shows it: then the run is clean again.
+    expect(log.failures.splice(0)).toEqual([
+      `412 from ${oaPage}/zns`,
+      "console error: Failed to load resource: the server responded with a status of 412 (Precondition Failed)",
+    ]);
+
+    // Half a minute later on the mock's clock, the ZNS has been received and seen.
+    const moved = await fetch(`${stack.mock.url}/__clock`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ advance_ms: 30_000 }),
+    });
+    expect(moved.status).toBe(200);
+    await page.goto(oaPage);
+    expect((await cells(sent)).slice(3)).toEqual(["order-10293", "P", "seen"]);
+    await screenshot("demo-back-office", {
+      between: [page.getByRole("region", { name: "Send ZNS" }), page.getByRole("region", { name: "ZNS messages" })],
+    });
+    await screenshot("demo-followers", { between: [followers, followers] });
     expectCleanRun(owner);
   });
 

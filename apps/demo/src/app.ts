@@ -10,16 +10,18 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
-import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { backOfficeRoutes, type ShowOA } from "./back-office-routes.js";
 import { CALLBACK_PATH, type DemoConfig, ownOrigins, redirectUriOf } from "./demo-config.js";
 import { explainError, FOREIGN_CALLBACK, foreignHost, NOT_FOUND, UNUSABLE_CODE } from "./explain-error.js";
+import { loadOAPage } from "./oa-page-data.js";
 import type { View } from "./pages/html.js";
 import { layout } from "./pages/layout.js";
 import { oaListPage } from "./pages/oa-list-page.js";
 import { oaPage } from "./pages/oa-page.js";
 import { problemPage } from "./pages/problem-page.js";
+import { readForm } from "./read-form.js";
 
 /** The list page reads at most this many OAs, page after page: a bound on one request's work. */
 const MAX_LISTED = 1000;
@@ -44,6 +46,8 @@ export function createDemoApp(config: DemoConfig): Hono {
   const log = config.log ?? ((line: string) => console.error(line));
   const render = (c: Context, view: View, status: ContentfulStatusCode = 200) => c.html(layout(view, target), status);
   const oaPath = (oa_id: string, notice: string) => `/oa/${encodeURIComponent(oa_id)}?notice=${notice}`;
+  const showOA: ShowOA = async (c, oa_id, options, status = 200) =>
+    render(c, oaPage(await loadOAPage(zalo, oa_id, c.req.raw.signal), { ...options, now: Date.now() }), status);
   const origins = ownOrigins(config);
   const hosts = new Set(origins.map((origin) => new URL(origin).host));
   // Sends the owner's browser to a consent link, remembering in it which consent it asked for.
@@ -136,28 +140,26 @@ export function createDemoApp(config: DemoConfig): Hono {
     }
   });
 
-  // 3. One OA: its quality, quotas, refresh-token expiry and webhook.
+  // 3. One OA: its quality, quotas, refresh-token expiry and webhook; its followers, templates and ZNS.
   app.get("/oa/:oa_id", async (c) => {
-    const oa = await zalo.getShopOA({ oa_id: c.req.param("oa_id") });
-    const notice = c.req.query("notice");
-    return render(c, oaPage(oa, { ...(notice && { notice }), now: Date.now() }));
+    const { notice, remain, template } = c.req.query();
+    return showOA(c, c.req.param("oa_id"), {
+      ...(notice && { notice }),
+      // Only a count, so that a link cannot put its own words in the notice.
+      ...(remain && /^\d{1,6}$/.test(remain) && { remain: Number(remain) }),
+      ...(template && { template }),
+    });
   });
 
   // 4. Set the OA's webhook; eTelecom checks the URL, and its reason is shown beside the form.
   app.post("/oa/:oa_id/webhook", async (c) => {
     const oa_id = c.req.param("oa_id");
-    const form = await c.req.parseBody().catch(() => {
-      // A malformed body, e.g. multipart without its closing boundary: the sender's mistake, not the demo's.
-      throw new HTTPException(400, { message: "the form could not be parsed" });
-    });
-    const webhook_url = typeof form.webhook_url === "string" ? form.webhook_url.trim() : "";
+    const webhook_url = (await readForm(c)).webhook_url?.trim() ?? "";
     try {
       await zalo.updateShopOA({ oa_id, webhook_url });
     } catch (error) {
       if (!isEtelecomApiError(error) || error.code !== "invalid_argument") throw error;
-      const oa = await zalo.getShopOA({ oa_id });
-      const webhook = { value: webhook_url, error: `eTelecom refused it: ${error.msg}` };
-      return render(c, oaPage(oa, { now: Date.now(), webhook }), 400);
+      return showOA(c, oa_id, { webhook: { value: webhook_url, error: `eTelecom refused it: ${error.msg}` } }, 400);
     }
     return c.redirect(oaPath(oa_id, "webhook-saved"), 303);
   });
@@ -167,6 +169,9 @@ export function createDemoApp(config: DemoConfig): Hono {
     const { url } = await zalo.refreshToken({ oa_id: c.req.param("oa_id") });
     return toConsent(c, url);
   });
+
+  // 6-8. The back office: a text to a follower, a template registered, a ZNS sent.
+  backOfficeRoutes(app, zalo, showOA);
 
   app.notFound((c) => render(c, problemPage(NOT_FOUND), 404));
   app.onError((error, c) => {

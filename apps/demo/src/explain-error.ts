@@ -115,3 +115,57 @@ export function explainError(error: unknown): Problem {
   }
   return problem(500, "Something went wrong", "The demo failed to answer. Try again in a moment.");
 }
+
+/** What the OA page shows beside a form whose send eTelecom refused, for one of Zalo's rules or a wrong value. */
+export interface Refusal {
+  status: ContentfulStatusCode;
+  /** The rule, in plain words. */
+  text: string;
+  /** eTelecom's own words. */
+  detail: string;
+  /** The form field eTelecom's `msg` names (`phone`, `template_data.total`), when it names one. */
+  field?: string;
+}
+
+/** What each form sends, as the refusals below tell them apart. */
+export type SendAction = "text" | "zns" | "template";
+
+/** The rules eTelecom applies to each send, in the shop owner's words, by status. */
+const RULES: Record<SendAction, Partial<Record<number, string>>> = {
+  text: {
+    412:
+      "Zalo lets an OA write to a follower only in the 48 hours after that follower's last message to it, and " +
+      "only while they follow the OA. Send a ZNS instead, or wait until they write again.",
+    429: "The 8 replies Zalo allows in this follower's 48-hour window are used up: wait until they write again.",
+  },
+  zns: {
+    404: "This template is not registered for the OA: register it under Templates first.",
+    412:
+      "Zalo sends a ZNS only with a template it has approved (status ENABLE). This one is still under review, " +
+      "rejected or disabled on Zalo.",
+    429: "The OA's ZNS quota for today is used up: Zalo accepts more tomorrow.",
+  },
+  template: {
+    404:
+      "This is not one of the OA's templates on Zalo. Templates are made and reviewed on Zalo's own site; " +
+      "register one here by its ID once it exists there.",
+  },
+};
+
+/**
+ * Explains eTelecom's refusal of a send: a Zalo rule (412), a used-up quota (429), a missing template (404) or a
+ * wrong value (400, naming its field). Undefined for every other error, which the problem page explains: among
+ * them a 429 that is the key's rate limit, not a quota.
+ */
+export function explainRefusal(error: unknown, action: SendAction): Refusal | undefined {
+  if (!isEtelecomApiError(error)) return undefined;
+  // The rate limit's `msg` names no field; the quotas' and every 400's name the one they are about.
+  const field = /^([\w.]+): /.exec(error.msg)?.[1];
+  const detail = `eTelecom answered ${error.status} ${error.code}: ${error.msg}`;
+  if (error.status === 400 && error.code === "invalid_argument") {
+    return { status: 400, text: "eTelecom refused a value: check it and send again.", detail, ...(field && { field }) };
+  }
+  const rule = RULES[action][error.status];
+  if (rule === undefined || (error.status === 429 && field === undefined)) return undefined;
+  return { status: error.status as ContentfulStatusCode, text: rule, detail };
+}

@@ -65,6 +65,24 @@ label{display:block;margin-bottom:.5rem}
 .field{display:flex;flex-wrap:wrap;gap:.75rem}
 .field input{flex:1 1 18rem;min-width:0;font:inherit;padding:.6rem .75rem;border:1px solid #b8c2cc;border-radius:.5rem}
 .field input[aria-invalid=true]{border-color:#b42318}
+select,textarea,.params input{font:inherit;padding:.6rem .75rem;border:1px solid #b8c2cc;border-radius:.5rem;background:#fff;max-width:100%}
+textarea{display:block;width:100%;resize:vertical}
+[aria-invalid=true]{border-color:#b42318}
+.button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #9cc3ff;outline-offset:2px}
+h3{font-size:.95rem;margin:0 0 .25rem}
+.send{margin-top:1.25rem;padding-top:1rem;border-top:1px solid #dfe4ea}
+.send label,.choose label{margin:.75rem 0 .35rem;font-size:.9rem}
+.send p{margin:.25rem 0}.send p.muted{font-size:.9rem}.send .button{margin-top:.75rem}
+.params{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:0 1rem}
+.params input{width:100%}
+.error .detail{display:block;color:#5b6b7b;font-size:.85rem;overflow-wrap:anywhere}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th{text-align:left;color:#5b6b7b;font-weight:500;font-size:.8rem}
+th,td{padding:.45rem .6rem .45rem 0;border-bottom:1px solid #eef1f4;vertical-align:top}
+td .when{font-size:.8rem}
+.open{color:#0b5d36;font-weight:600}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .error{color:#b42318;margin:.5rem 0 0}
 .problem{max-width:38rem;margin:1rem auto;text-align:center}
 .problem .status{color:#5b6b7b;font-weight:600;margin:0 0 .5rem}

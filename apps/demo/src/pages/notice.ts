@@ -5,10 +5,26 @@ const NOTICES: Record<string, { tone: "success" | "info"; text: string }> = {
   connected: { tone: "success", text: "Zalo OA connected. eTelecom keeps its tokens until the refresh token expires." },
   refused: { tone: "info", text: "No OA was connected: the OA owner did not allow the app on Zalo." },
   "webhook-saved": { tone: "success", text: "Webhook saved. eTelecom now forwards this OA's Zalo events to it." },
+  "text-sent": { tone: "success", text: "Text sent to the follower." },
+  "template-registered": {
+    tone: "success",
+    text: "Template registered. It is listed under Templates, and can be sent once Zalo has it ENABLE.",
+  },
+  "zns-sent": {
+    tone: "success",
+    text: "ZNS accepted. ZNS messages shows it; reload the page to follow its delivery status.",
+  },
 };
 
-/** The notice a page shows after a redirect, from a fixed list, so that a link cannot put its own words there. */
-export function notice(name: string | undefined) {
+/**
+ * The notice a page shows after a redirect, from a fixed list, so that a link cannot put its own words there; a
+ * text's notice adds the replies left in the follower's window, a number or nothing.
+ */
+export function notice(name: string | undefined, remain?: number) {
   const found = name === undefined ? undefined : NOTICES[name];
-  return found && html`<p class="notice ${found.tone}" role="status">${found.text}</p>`;
+  const left =
+    name === "text-sent" && remain !== undefined
+      ? ` ${remain} ${remain === 1 ? "reply is" : "replies are"} left in their 48-hour window.`
+      : "";
+  return found && html`<p class="notice ${found.tone}" role="status">${found.text}${left}</p>`;
 }

@@ -1,13 +1,22 @@
 import type { GetShopOAResult } from "@etelecom-zalo/client";
+import type { OAPageData } from "../oa-page-data.js";
+import { followersSection, messagesSection, type RefusedForm, templatesSection, znsSection } from "./back-office.js";
 import { avatar, count, dateTime, expiry, quality, statusBadge } from "./format.js";
 import { html, type View } from "./html.js";
 import { notice } from "./notice.js";
 
-/** What the OA page shows besides the OA: a notice after a redirect, or the webhook form's refused input. */
+/** What the OA page shows besides what eTelecom answered: a notice after a redirect, or a form's refused input. */
 export interface OAPageOptions {
   notice?: string;
+  /** After a text: the replies left in the follower's window. */
+  remain?: number;
   now: number;
   webhook?: { value: string; error: string };
+  /** The template the Send ZNS form is for, as the page's `template` query names it. */
+  template?: string;
+  text?: RefusedForm;
+  register?: RefusedForm;
+  zns?: RefusedForm;
 }
 
 /** One labelled value of a card. */
@@ -26,12 +35,16 @@ ${refused && html`<p class="error" id="webhook_error" role="alert">${refused.err
 </form>`;
 }
 
-/** One OA, as GetShopOA describes it: connection, quality, quotas, and its webhook. */
-export function oaPage(oa: GetShopOAResult, options: OAPageOptions): View {
+/**
+ * One OA, as GetShopOA describes it: connection, quality, quotas, and its webhook; then the shop's back office on
+ * it: its followers (send a text), its templates, a ZNS form and the ZNS sent.
+ */
+export function oaPage(data: OAPageData, options: OAPageOptions): View {
+  const { oa } = data;
   const daily = oa.daily_quota !== undefined && oa.remaining_quota !== undefined;
   return {
     title: oa.name,
-    body: html`${notice(options.notice)}
+    body: html`${notice(options.notice, options.remain)}
 <p class="back"><a href="/">← All Zalo OAs</a></p>
 <div class="oa-head">
 ${avatar(oa.name, "big")}
@@ -69,6 +82,10 @@ ${fact("Next month", html`${count(oa.estimated_next_month_promotion_quota)} <spa
 <section class="card wide" aria-labelledby="webhook"><h2 id="webhook">Webhook</h2>
 ${webhookForm(oa, options.webhook)}
 </section>
+${followersSection(oa.oa_id, data.followers, { more: data.moreFollowers, now: options.now, refused: options.text })}
+${templatesSection(oa.oa_id, data.templates, options.register)}
+${znsSection(oa.oa_id, data.templates, { template: options.template, refused: options.zns })}
+${messagesSection(data.messages)}
 </div>`,
   };
 }

@@ -55,6 +55,9 @@ describe("when eTelecom fails", () => {
       await submit(`${base}/zalo/connect`),
       await submit(`${base}/oa/4321098765432109876/webhook`, { webhook_url: "https://shop.example.com/hook" }),
       await submit(`${base}/oa/4321098765432109876/reconnect`),
+      await submit(`${base}/oa/4321098765432109876/text`, { user_id: "8110000000000000007", text: "Chào" }),
+      await submit(`${base}/oa/4321098765432109876/templates`, { template_id: "230107" }),
+      await submit(`${base}/oa/4321098765432109876/zns`, { template_id: "230101", phone: "84912345678" }),
       // In the browser that asked for the consent (no eTelecom here can make the link): its cookie holds the state.
       await get(`${base}/zalo/callback?code=c0de&oa_id=4321098765432109876&state=12`, "zalo_consent_state=12"),
     ]) {
