@@ -33,6 +33,7 @@ const FLAGS = [
   ["latency", "", "<ms>", "0", `delay every API answer; <min>-<max> draws each between (at most ${MAX_DELAY_MS})`],
   ["fault-rate", "", "<0..1>", "0", `share of API calls failing with a random fault (${FAULT_KINDS.join(", ")})`],
   ["rate-limit", "", "<n>/<s>", "none", "at most n calls per key each s seconds; the rest get 429 and Retry-After"],
+  ["zns-delivery", "", "<ms>,<ms>", "5000,30000", "a sent ZNS is received, then seen, this long after it is sent"],
   ["verbose", "", "", "off", "log one line per request with the decision behind it"],
   ["help", "", "", "", "print this help and exit"],
 ] as const;
@@ -156,7 +157,7 @@ export function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliComm
 }
 
 /**
- * Reads `--latency`, `--fault-rate` and `--rate-limit` into `options`, refusing a value in the flag's own terms
+ * Reads `--latency`, `--fault-rate`, `--rate-limit` and `--zns-delivery` into `options`, refusing a value in the flag's own terms
  * (`5-2`, not `{ min: 5, max: 2 }`).
  */
 function readChaos(text: (name: string) => string | undefined, options: StartMockOptions): void {
@@ -192,6 +193,16 @@ function readChaos(text: (name: string) => string | undefined, options: StartMoc
       throw new Error(`invalid rate limit "${rateLimit}": expected <n>/<seconds>, two positive integers, e.g. 10/1`);
     }
     options.rateLimit = limit;
+  }
+  const delivery = text("zns-delivery");
+  if (delivery !== undefined) {
+    const [, received, seen] = /^(\d{1,8}),(\d{1,8})$/.exec(delivery) ?? [];
+    if (received === undefined || Number(received) > Number(seen) || Number(seen) > 86_400_000) {
+      throw new Error(
+        `invalid ZNS delivery "${delivery}": expected <received ms>,<seen ms>, received <= seen, at most 86400000`,
+      );
+    }
+    options.znsDelivery = { receivedAfterMs: Number(received), seenAfterMs: Number(seen) };
   }
 }
 

@@ -399,8 +399,8 @@ export interface paths {
          *     parameter otherwise); `mode: development` to a phone that is not one of the OA's admins is 412. Each
          *     accepted message takes one from the OA's `remaining_quota` (`GetShopOA` shows it); at 0 the call is 429
          *     `resource_exhausted`. A new message has `status` `P` and `delivery_status` `unknown`; it becomes
-         *     `received` and then `seen` as the mock's clock moves on (after 5 and 30 seconds, the `zns-delivery`
-         *     view's defaults in `x-mock-resources`).
+         *     `received` and then `seen` as the mock's clock moves on (5 and 30 seconds after it is sent by default;
+         *     the mock's `--zns-delivery` option sets them).
          *
          *     Source: docs.etelecom.vn, Zalo Cloud API > "Send ZNS".
          */

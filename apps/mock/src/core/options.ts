@@ -128,6 +128,15 @@ const CHECKS = {
       record(value, ["requests", "seconds"]) &&
       [value.requests, value.seconds].every((part) => Number.isSafeInteger(part) && (part as number) > 0),
   ),
+  znsDelivery: must(
+    "{ receivedAfterMs, seenAfterMs }, milliseconds from 0 to 86400000 with received <= seen",
+    (value) =>
+      record(value, ["receivedAfterMs", "seenAfterMs"]) &&
+      [value.receivedAfterMs, value.seenAfterMs].every(
+        (part) => Number.isSafeInteger(part) && (part as number) >= 0 && (part as number) <= 86_400_000,
+      ) &&
+      (value.receivedAfterMs as number) <= (value.seenAfterMs as number),
+  ),
   oaSecretKey: must(
     "a string of 1 to 256 characters",
     (value) => typeof value === "string" && value.length >= 1 && value.length <= 256,

@@ -24,6 +24,7 @@ import { checkFixtures, type Fixtures } from "../store/fixtures.js";
 import { keyTag } from "../store/ids.js";
 import { createStore, type KeyData } from "../store/store.js";
 import { zaloHooks } from "../zalo/hooks.js";
+import { DELIVERY, type DeliveryTimes } from "../zalo/zns.js";
 import { fixtureResources, loadDeclarations } from "./declarations.js";
 import { performFetch } from "./perform-fetch.js";
 import { createPipeline } from "./pipeline.js";
@@ -62,6 +63,11 @@ export interface MockEngineOptions {
   faultRate?: number;
   /** At most `requests` calls per Bearer key in each window of `seconds`; the rest are 429 with `Retry-After`. */
   rateLimit?: RateLimit;
+  /**
+   * When a sent ZNS becomes `received`, then `seen`, after its `sent_time`, in milliseconds of the mock's clock: 5,000
+   * and 30,000 by default (the spec's `zns-delivery` view); each from 0 to a day, received no later than seen.
+   */
+  znsDelivery?: DeliveryTimes;
   /**
    * The secret key every OA signs its Zalo events with (1 to 256 characters), unless a fixture OA gives its own
    * `oa_secret_key`; `mock-oa-secret-key` by default.
@@ -104,6 +110,7 @@ export const BEHAVIOUR_OPTIONS = {
   latency: true,
   faultRate: true,
   rateLimit: true,
+  znsDelivery: true,
   oaSecretKey: true,
   onDelivery: true,
 } as const;
@@ -191,7 +198,8 @@ export async function createEngineCore(
   const store = createStore({ seed, now, restore: (...args) => restore?.(...args) });
   const links = createConsentLinks(store);
   const consent = consentHooks(links);
-  const zalo = zaloHooks();
+  const delivery = options.znsDelivery ?? DELIVERY;
+  const zalo = zaloHooks(delivery);
   const hooks = {
     hooks: { ...consent.hooks, ...zalo.hooks },
     samples: { ...consent.samples, ...zalo.samples },
@@ -244,6 +252,7 @@ export async function createEngineCore(
     records,
     ...(options.oaSecretKey !== undefined && { oaSecretKey: options.oaSecretKey }),
     send: onDelivery === undefined ? (request) => fetch(request) : async (request) => onDelivery(request),
+    delivery,
   });
   const disabled = stateless
     ? "the mock is stateless"

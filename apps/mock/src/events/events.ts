@@ -3,7 +3,7 @@ import type { Records } from "../hooks/hook.js";
 import type { Clock } from "../store/clock.js";
 import type { KeyData, Store } from "../store/store.js";
 import { isoTime } from "../store/time.js";
-import { DELIVERY } from "../zalo/zns.js";
+import type { DeliveryTimes } from "../zalo/zns.js";
 import { attempt, type Outcome, type Outgoing, type Send } from "./deliver.js";
 import { zaloSignature } from "./sign.js";
 
@@ -73,6 +73,8 @@ export interface EventsOptions {
   oaSecretKey?: string;
   /** Sends each delivery: `fetch` unless the caller gave `onDelivery`. */
   send: Send;
+  /** When a sent ZNS is received, then seen: the same timings as the messages' view. */
+  delivery: DeliveryTimes;
 }
 
 /** The mock's events: what is due when, delivered on the clock, logged per key. */
@@ -89,7 +91,7 @@ export interface Events {
 /** The longest a Node timer waits (about 24.8 days); a later due time is reached by waking up again. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function createEvents({ store, clock, records, oaSecretKey, send }: EventsOptions): Events {
+export function createEvents({ store, clock, records, oaSecretKey, send, delivery }: EventsOptions): Events {
   const keys = new Map<string, KeyEvents>();
   const stop = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -157,16 +159,16 @@ export function createEvents({ store, clock, records, oaSecretKey, send }: Event
     };
   };
 
-  // A ZNS just sent is received, then seen, on the clock (zalo/zns.ts's DELIVERY): each change is delivered when due.
+  // A ZNS just sent is received, then seen, on the clock (the `delivery` timings): each change is delivered when due.
   store.onPut((data, place, value, previous) => {
     if (place.resource !== "message" || place.owner === undefined || previous !== undefined) return;
     if (value.status !== "P") return;
     const sent = Date.parse(String(value.sent_time));
     // Only the changes still to come: a fixture's old message was received and seen long ago.
-    if (!(sent + DELIVERY.receivedAfterMs > clock.now())) return;
+    if (!(sent + delivery.receivedAfterMs > clock.now())) return;
     const job = { kind: "receipt", oaId: place.owner, msgId: String(value.msg_id) } as const;
-    enqueue(data.key, { ...job, due: sent + DELIVERY.receivedAfterMs, status: "received" });
-    enqueue(data.key, { ...job, due: sent + DELIVERY.seenAfterMs, status: "seen" });
+    enqueue(data.key, { ...job, due: sent + delivery.receivedAfterMs, status: "received" });
+    enqueue(data.key, { ...job, due: sent + delivery.seenAfterMs, status: "seen" });
     arm();
   });
 
@@ -196,7 +198,7 @@ export function createEvents({ store, clock, records, oaSecretKey, send }: Event
           msg_id: job.msgId,
           ...(job.status === "received" && {
             ...(message.tracking_id !== undefined && { tracking_id: message.tracking_id }),
-            delivery_time: String(sent + DELIVERY.receivedAfterMs),
+            delivery_time: String(sent + delivery.receivedAfterMs),
           }),
         },
       };

@@ -3,7 +3,7 @@ import { checkConsent, consentReply, requestConsent } from "./call-consent.js";
 import { consultation } from "./consultation.js";
 import { followerSample } from "./followers.js";
 import { registerTemplate, templateSample } from "./templates.js";
-import { createJourney, sendZns, znsDelivery } from "./zns.js";
+import { createJourney, DELIVERY, type DeliveryTimes, sendZns, znsDelivery } from "./zns.js";
 
 /**
  * Zalo's rules that are not CRUD, under the names the spec's `x-mock` gives them: the 48-hour reply window
@@ -11,7 +11,7 @@ import { createJourney, sendZns, znsDelivery } from "./zns.js";
  * (`zns-journey`), call consent (`call-consent-request`, `call-consent-check`); the samples that start a
  * consent-page OA with its followers and templates; the views that move messages and replies on with the clock.
  */
-export function zaloHooks(): Hooks {
+export function zaloHooks(delivery: DeliveryTimes = DELIVERY): Hooks {
   return {
     hooks: {
       "zalo-consultation": consultation,
@@ -22,6 +22,6 @@ export function zaloHooks(): Hooks {
       "call-consent-check": checkConsent,
     },
     samples: { "zalo-follower": followerSample, "zns-template": templateSample },
-    views: { "zns-delivery": znsDelivery, "call-consent-reply": consentReply },
+    views: { "zns-delivery": znsDelivery(delivery), "call-consent-reply": consentReply },
   };
 }

@@ -5,8 +5,14 @@ import { isoTime } from "../store/time.js";
 import { zaloMessageId } from "./consultation.js";
 import { ADMIN_PHONES } from "./world.js";
 
-/** When a sent ZNS is shown `received`, then `seen`, after its `sent_time`: the spec's documented defaults. */
-export const DELIVERY = { receivedAfterMs: 5_000, seenAfterMs: 30_000 } as const;
+/** When a sent ZNS is shown `received`, then `seen`, after its `sent_time` (the `znsDelivery` option). */
+export interface DeliveryTimes {
+  receivedAfterMs: number;
+  seenAfterMs: number;
+}
+
+/** The spec's documented defaults: received 5 s after `sent_time`, seen 30 s after. */
+export const DELIVERY: DeliveryTimes = { receivedAfterMs: 5_000, seenAfterMs: 30_000 };
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -99,13 +105,13 @@ export const sendZns: Hook = {
   },
 };
 
-/** `zns-delivery`: a sent ZNS as its delivery stands at `now` (see {@link DELIVERY}). */
-export const znsDelivery: View = {
+/** `zns-delivery`: a sent ZNS as its delivery stands at `now`, `delivery` after its `sent_time`. */
+export const znsDelivery = (delivery: DeliveryTimes): View => ({
   show(record, now) {
     if (record.status !== "P" || record.delivery_status === "seen") return record;
     const sent = Date.parse(String(record.sent_time));
-    const received = sent + DELIVERY.receivedAfterMs;
-    const seen = sent + DELIVERY.seenAfterMs;
+    const received = sent + delivery.receivedAfterMs;
+    const seen = sent + delivery.seenAfterMs;
     if (now >= seen) {
       return { ...record, delivery_status: "seen", delivery_time: isoTime(received), updated_at: isoTime(seen) };
     }
@@ -119,7 +125,7 @@ export const znsDelivery: View = {
     }
     return record;
   },
-};
+});
 
 /**
  * `zns-journey`: a journey token bound to one phone, valid for the days its type names (7 unless `_30`), as the

@@ -138,10 +138,14 @@ describe("etelecom-zalo-mock CLI", () => {
     [["--port", "70000"], 'invalid port "70000": expected 0-65535'],
     [
       ["--bogus"],
-      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --proxy, --proxy-timeout, --record, --oa-secret-key, --stateless, --dynamic, --latency, --fault-rate, --rate-limit, --verbose, --help)",
+      "unknown option --bogus (valid: --port, --host, --public-url, --fixtures, --seed, --proxy, --proxy-timeout, --record, --oa-secret-key, --stateless, --dynamic, --latency, --fault-rate, --rate-limit, --zns-delivery, --verbose, --help)",
     ],
     [["extra"], "Unexpected argument 'extra'"],
     [["--seed", "x"], 'invalid seed "x": expected an integer'],
+    [
+      ["--zns-delivery", "30000,5000"],
+      'invalid ZNS delivery "30000,5000": expected <received ms>,<seen ms>, received <= seen, at most 86400000',
+    ],
     [["--public-url", "nope"], '--public-url "nope" is not a URL (expected e.g. https://mock.example.com)'],
     [["--public-url", "ftp://x"], '--public-url "ftp://x" must be http or https'],
     [["--seed", "-x"], "Option '--seed' argument is ambiguous: to pass a value starting with a dash, write --seed=-x"],

@@ -35,13 +35,16 @@ describe("options of every entry point", () => {
   it.each([
     [
       "startMock",
-      "dynamic, faultRate, fixtures, host, latency, now, oaSecretKey, onDelivery, port, proxy, proxyTimeout, publicUrl, rateLimit, record, requestTimeout, seed, specPath, stateless, verbose",
+      "dynamic, faultRate, fixtures, host, latency, now, oaSecretKey, onDelivery, port, proxy, proxyTimeout, publicUrl, rateLimit, record, requestTimeout, seed, specPath, stateless, verbose, znsDelivery",
     ],
     [
       "createMockEngine",
-      "dynamic, faultRate, fixtures, latency, log, now, oaSecretKey, onDelivery, proxy, proxyTimeout, publicUrl, rateLimit, record, report, seed, specPath, stateless",
+      "dynamic, faultRate, fixtures, latency, log, now, oaSecretKey, onDelivery, proxy, proxyTimeout, publicUrl, rateLimit, record, report, seed, specPath, stateless, znsDelivery",
     ],
-    ["zaloCloudHandlers", "baseUrl, dynamic, faultRate, fixtures, latency, now, oaSecretKey, onDelivery, publicUrl, rateLimit, seed, stateless"],
+    [
+      "zaloCloudHandlers",
+      "baseUrl, dynamic, faultRate, fixtures, latency, now, oaSecretKey, onDelivery, publicUrl, rateLimit, seed, stateless, znsDelivery",
+    ],
   ] as const)("name an unknown option and the valid ones in %s", async (name, valid) => {
     await expect(entryPoints[name]({ sead: 1 })).rejects.toThrow(new Error(`unknown option sead (valid: ${valid})`));
   });
@@ -63,7 +66,7 @@ describe("options of startMock", () => {
     [{ requestTimeout: "5" }, 'requestTimeout must be a positive integer of milliseconds, not "5"'],
     [
       { log: () => undefined },
-      "unknown option log (valid: dynamic, faultRate, fixtures, host, latency, now, oaSecretKey, onDelivery, port, proxy, proxyTimeout, publicUrl, rateLimit, record, requestTimeout, seed, specPath, stateless, verbose)",
+      "unknown option log (valid: dynamic, faultRate, fixtures, host, latency, now, oaSecretKey, onDelivery, port, proxy, proxyTimeout, publicUrl, rateLimit, record, requestTimeout, seed, specPath, stateless, verbose, znsDelivery)",
     ],
   ])("refuse %j in one line, before listening", async (options, message) => {
     await expect(entryPoints.startMock({ ...options })).rejects.toThrow(new Error(message));
