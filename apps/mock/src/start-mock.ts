@@ -103,6 +103,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     // How often Node looks for timed-out requests: often enough that a short timeout is kept to.
     connectionsCheckingInterval: Math.min(1000, Math.max(10, requestTimeout / 4)),
   });
+  // An idle keep-alive connection outlives its clients' own idle timeouts (undici's 4 s), so that a client, never the
+  // mock, closes it: a mock that closed first (Node's 5 s) could reset a request a busy client had just sent on it,
+  // as seen in the mock's own tests on a loaded machine (read ECONNRESET).
+  server.keepAliveTimeout = 65_000;
   server.on("request", (incoming, outgoing) => {
     serve(incoming, outgoing).catch(() => outgoing.destroy());
   });
