@@ -1,3 +1,4 @@
+import { settled } from "@etelecom-zalo/test-support";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMockEngine, type MockEngine } from "../../src/index.js";
@@ -12,17 +13,6 @@ const request = (prefer?: string, signal?: AbortSignal) =>
     body: JSON.stringify(validBody),
     ...(signal && { signal }),
   });
-
-/** Whether a promise has settled once everything already queued has run. */
-async function settled(promise: Promise<unknown>): Promise<boolean> {
-  let done = false;
-  promise.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  await vi.advanceTimersByTimeAsync(0);
-  return done;
-}
 
 describe("faults through the engine's handle", () => {
   let engine: MockEngine;

@@ -1,4 +1,5 @@
 import { listOperations } from "@etelecom-zalo/openapi";
+import { settled } from "@etelecom-zalo/test-support";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createZaloCloudClient,
@@ -31,17 +32,6 @@ function clientAnswering(
   const fake = fakeFetch(() => (answers[Math.min(next++, answers.length - 1)] as () => Response | Promise<Response>)());
   const client = createZaloCloudClient({ apiKey: "k", scope: "shop", fetch: fake.fetch, ...options });
   return { client, calls: fake.calls };
-}
-
-/** Whether `promise` has settled, once pending callbacks have run. */
-async function settled(promise: Promise<unknown>): Promise<boolean> {
-  let done = false;
-  promise.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  await vi.advanceTimersByTimeAsync(0);
-  return done;
 }
 
 describe("the operation table", () => {
