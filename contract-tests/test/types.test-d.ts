@@ -69,9 +69,10 @@ describe("public types", () => {
     expectTypeOf<EtelecomApiError["code"]>().toExtend<string>();
   });
 
-  it("resolves a verified webhook event to the spec's ZaloEvent, one member per webhook", () => {
+  it("resolves a verified webhook event to the spec's ZaloEvent, one member per webhook of Zalo's", () => {
     expectTypeOf<ReturnType<typeof verifyWebhookEvent>>().resolves.toEqualTypeOf<ZaloEvent>();
     expectTypeOf<ZaloEvent>().toEqualTypeOf<components["schemas"]["ZaloEvent"]>();
-    expectTypeOf<ZaloEventName>().toEqualTypeOf<keyof webhooks>();
+    // zl_oa_message is eTelecom's own post to a CreateWebhook subscription, unsigned: not an event Zalo signs.
+    expectTypeOf<ZaloEventName>().toEqualTypeOf<Exclude<keyof webhooks, "zl_oa_message">>();
   });
 });
