@@ -5,12 +5,13 @@ import { parseOptions } from "./options.js";
 import { renderReport, type SuiteResult } from "./report.js";
 import { repoRoot } from "./servers.js";
 import * as clientSuites from "./suites/client.js";
+import * as deliverySuites from "./suites/deliveries.js";
 import * as loadSuites from "./suites/load.js";
 import * as startSuites from "./suites/starts.js";
 
 const argv = process.argv.slice(2);
 const options = parseOptions(argv);
-const suites = { ...startSuites, ...loadSuites, ...clientSuites };
+const suites = { ...startSuites, ...loadSuites, ...deliverySuites, ...clientSuites };
 const started = performance.now();
 // The servers' output and intermediate files: kept, and named, when a suite fails.
 const logDir = mkdtempSync(join(tmpdir(), "etelecom-zalo-bench-"));

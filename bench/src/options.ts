@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The suites, in the order they run. */
-export const SUITES = ["startup", "fixtures", "throughput", "soak", "client", "bundle"] as const;
+export const SUITES = ["startup", "fixtures", "throughput", "soak", "deliveries", "client", "bundle"] as const;
 
 /** Each knob: its default, its default with `--quick`, and what it sets. */
 const KNOBS = {
@@ -12,6 +12,7 @@ const KNOBS = {
   warmup: [30, 3, "seconds of load before the soak's warm RSS"],
   soak: [60, 5, "seconds of the soak (50 connections, a new key per request)"],
   "client-ms": [2000, 300, "CPU milliseconds of client calls per style and round"],
+  deliveries: [10000, 1000, "events delivered per round; five times as many are queued to a silent receiver"],
 } as const;
 
 /** What one `pnpm bench` run does; `out` undefined prints the report only. */

@@ -20,6 +20,13 @@ export const TARGETS = {
   ceiling: { what: "AuthorizeOA req/s / raw `node:http` ceiling's", rule: "≥", limit: 0.4 },
   soakErrors: { what: "soak: unexpected answers, socket errors, timeouts", rule: "≤", limit: 0, unit: "" },
   soakRss: { what: "soak: RSS at the end / its warm level, change", rule: "±", limit: 10, unit: "%" },
+  deliveries: { what: "event deliveries/s to a local receiver / a bare `fetch` loop's", rule: "≥", limit: 0.5 },
+  deliveryQueueRss: {
+    what: "RSS growth from 1/5 to all events posted to a receiver that never answers",
+    rule: "≤",
+    limit: 16,
+    unit: " MiB",
+  },
   clientCpu: { what: "client CPU per call / bare openapi-fetch's", rule: "≤", limit: 1.1 },
   bundle: { what: "client bundle, every operation, brotli (budget from the client's check)", rule: "≤", unit: " B" },
   fixturesStartup: { what: "startup with fixtures at the caps (10,000 keys × 100 OAs) / without", rule: "≤", limit: 8 },

@@ -1,6 +1,15 @@
+import { createHash } from "node:crypto";
 import { findOperation, loadSpec } from "@etelecom-zalo/openapi";
 import { describe, expect, it } from "vitest";
-import { auditExchanges, describeMissing, FORCED_ONLY, requirements } from "../support/audit.js";
+import {
+  auditDeliveries,
+  auditExchanges,
+  describeMissing,
+  describeUndelivered,
+  FORCED_ONLY,
+  requirements,
+} from "../support/audit.js";
+import type { Delivery } from "../support/delivery.js";
 import type { Exchange } from "../support/exchange.js";
 import { createValidator } from "../support/validator.js";
 
@@ -184,5 +193,89 @@ describe("the contract audit", () => {
     expect(auditExchanges(spec, validator, [ran]).problems).toEqual([
       expect.stringMatching(/succeeded without a Bearer key/),
     ]);
+  });
+});
+
+const KEY = "audit-test-key";
+
+/** A user_send_text delivery as Zalo signs it with {@link KEY}, stamped now, with `change` applied to the event. */
+function zaloDelivery(change: (event: Record<string, unknown>) => void = () => {}): Delivery {
+  const event: Record<string, unknown> = {
+    ...(webhookExample("user_send_text") as Record<string, unknown>),
+    timestamp: String(Date.now()),
+  };
+  change(event);
+  const body = JSON.stringify(event);
+  const mac = createHash("sha256").update(`${event.app_id}${body}${event.timestamp}${KEY}`).digest("hex");
+  return { url: "http://127.0.0.1:1/zalo", headers: { "x-zevent-signature": `mac=${mac}` }, body };
+}
+
+/** The first example the spec gives of a webhook's body. */
+function webhookExample(name: string): unknown {
+  const webhooks = spec.webhooks as Record<string, { post: { requestBody: { content: Record<string, unknown> } } }>;
+  const media = webhooks[name]?.post.requestBody.content["application/json"] as { examples: Record<string, unknown> };
+  return (Object.values(media.examples)[0] as { value: unknown }).value;
+}
+
+describe("the contract audit of delivered events", () => {
+  it("passes a signed Zalo event and an eTelecom post that fit their webhooks", async () => {
+    const post = {
+      url: "http://127.0.0.1:1/etelecom",
+      headers: {},
+      body: JSON.stringify(webhookExample("zl_oa_message")),
+    };
+    const { problems, missing } = await auditDeliveries(spec, validator, [zaloDelivery(), post], KEY);
+    expect(problems).toEqual([]);
+    expect(missing).not.toContain("user_send_text");
+    expect(missing).not.toContain("zl_oa_message");
+  });
+
+  it("flags a body that breaks its webhook's schema, naming the field", async () => {
+    const wrong = zaloDelivery((event) => {
+      event.message = { msg_id: 1, text: "hi" };
+    });
+    expect((await auditDeliveries(spec, validator, [wrong], KEY)).problems).toEqual([
+      expect.stringMatching(
+        /delivery of user_send_text to .*: the body breaks its schema \(data\/message\/msg_id must be string\)/,
+      ),
+    ]);
+  });
+
+  it("flags a Zalo event with no signature, a malformed one, or one made with another key", async () => {
+    const unsigned = { ...zaloDelivery(), headers: {} };
+    const malformed = { ...zaloDelivery(), headers: { "x-zevent-signature": "mac=xyz" } };
+    const results = await Promise.all([
+      auditDeliveries(spec, validator, [unsigned], KEY),
+      auditDeliveries(spec, validator, [malformed], KEY),
+      auditDeliveries(spec, validator, [zaloDelivery()], "another-key"),
+    ]);
+    expect(results.map(({ problems }) => problems)).toEqual([
+      [
+        expect.stringMatching(/the X-ZEvent-Signature header is missing/),
+        expect.stringMatching(/no X-ZEvent-Signature/),
+      ],
+      [
+        expect.stringMatching(/the X-ZEvent-Signature header breaks its schema .*: mac=xyz/),
+        expect.stringMatching(/verifyWebhookEvent refuses it: .*not one mac=/),
+      ],
+      [expect.stringMatching(/verifyWebhookEvent refuses it: X-ZEvent-Signature does not match the body/)],
+    ]);
+  });
+
+  it("flags a delivery that no webhook of the spec documents", async () => {
+    const unknown = zaloDelivery((event) => {
+      event.event_name = "user_send_gif";
+    });
+    expect((await auditDeliveries(spec, validator, [unknown], KEY)).problems).toEqual([
+      expect.stringMatching(/no webhook of the spec documents it/),
+    ]);
+  });
+
+  it("reports every webhook of the spec that nothing delivered", async () => {
+    const { missing } = await auditDeliveries(spec, validator, [zaloDelivery()], KEY);
+    const all = Object.keys(spec.webhooks as object);
+    expect(all).toContain("zl_oa_message");
+    expect(missing).toEqual(all.filter((name) => name !== "user_send_text"));
+    expect(describeUndelivered("follow")).toBe("never delivered for real to the receiver: webhook follow");
   });
 });

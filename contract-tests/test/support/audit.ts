@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { verifyWebhookEvent } from "@etelecom-zalo/client";
 import { matchRoute, readPreference } from "@etelecom-zalo/mock";
 import {
   deref,
@@ -6,8 +7,11 @@ import {
   jsonMedia,
   listOperations,
   type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
   type SpecOperation,
 } from "@etelecom-zalo/openapi";
+import type { Delivery } from "./delivery.js";
 import type { Exchange } from "./exchange.js";
 import type { Validator } from "./validator.js";
 
@@ -218,4 +222,90 @@ export function describeMissing({ operationId, status, example, real }: Requirem
   return real
     ? `never produced for real (without Prefer) by the declared behaviour: ${operationId} ${status} example ${example}`
     : `never exercised against the mock: ${operationId} ${status} example ${example}`;
+}
+
+/** What the audit of the events delivered in a test run found. */
+export interface DeliveryAudit {
+  /** Deliveries that break the spec, each described in one line. */
+  problems: string[];
+  /** The spec's webhooks (by name) that no delivery carried. */
+  missing: string[];
+}
+
+/** The header that carries Zalo's signature; a webhook that documents it is one of Zalo's events. */
+const SIGNATURE_HEADER = "X-ZEvent-Signature";
+
+/**
+ * How far a signed event's `timestamp` may lie from now: the suite moves a mock's clock (by seconds, to reach a ZNS's
+ * receipts), and stamps on that clock are authentic all the same. Freshness is the client's own tests' concern; the
+ * audit checks that the mock signs what the client verifies.
+ */
+const CLOCK_TOLERANCE_MS = 366 * 24 * 3600e3;
+
+/** The webhook a delivery's body is an event of: its `event_name` (Zalo's) or its `entity` (eTelecom's posts). */
+function webhookName(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const { event_name, entity } = body as Record<string, unknown>;
+  return typeof event_name === "string" ? event_name : typeof entity === "string" ? entity : undefined;
+}
+
+/**
+ * Checks every delivered event against the spec's `webhooks` with ajv: its body against its webhook's request
+ * schema, each header the webhook documents against its schema (a required one must be there), and a signed one
+ * (`X-ZEvent-Signature`) with the client's `verifyWebhookEvent` and `oaSecretKey`. Lists the webhooks no delivery
+ * carried.
+ */
+export async function auditDeliveries(
+  spec: OpenApiDocument,
+  validator: Validator,
+  deliveries: Delivery[],
+  oaSecretKey: string,
+): Promise<DeliveryAudit> {
+  const webhooks = (spec.webhooks ?? {}) as Record<string, { post?: OperationObject }>;
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const delivery of deliveries) {
+    const body = parseJson(delivery.body);
+    const name = body.ok ? webhookName(body.value) : undefined;
+    const fail = (what: string) => problems.push(`delivery of ${name ?? "an event"} to ${delivery.url}: ${what}`);
+    if (!body.ok) {
+      fail(`the body is not JSON: ${JSON.stringify(delivery.body.slice(0, 200))}`);
+      continue;
+    }
+    const post = name !== undefined && Object.hasOwn(webhooks, name) ? webhooks[name]?.post : undefined;
+    if (name === undefined || post === undefined) {
+      fail(`no webhook of the spec documents it (neither its event_name nor its entity names one): ${delivery.body}`);
+      continue;
+    }
+    seen.add(name);
+    const pointer = `#/webhooks/${name}/post`;
+    const bodyError = validator.check(schemaPointer(post.requestBody, `${pointer}/requestBody`), body.value);
+    if (bodyError !== undefined) fail(`the body breaks its schema (${bodyError}): ${delivery.body}`);
+    const parameters = (post.parameters ?? []).map((parameter, index) => ({
+      ...deref<ParameterObject>(spec, parameter),
+      at: isReference(parameter) ? parameter.$ref : `${pointer}/parameters/${index}`,
+    }));
+    for (const parameter of parameters) {
+      if (parameter.in !== "header") continue;
+      const value = delivery.headers[parameter.name.toLowerCase()];
+      if (value === undefined) {
+        if (parameter.required) fail(`the ${parameter.name} header is missing`);
+        continue;
+      }
+      const headerError = validator.check(`${parameter.at}/schema`, value);
+      if (headerError !== undefined) fail(`the ${parameter.name} header breaks its schema (${headerError}): ${value}`);
+    }
+    if (parameters.some((parameter) => parameter.in === "header" && parameter.name === SIGNATURE_HEADER)) {
+      const request = { body: delivery.body, headers: delivery.headers };
+      await verifyWebhookEvent(request, { oaSecretKey, toleranceMs: CLOCK_TOLERANCE_MS }).catch((error: Error) =>
+        fail(`verifyWebhookEvent refuses it: ${error.message}`),
+      );
+    }
+  }
+  return { problems, missing: Object.keys(webhooks).filter((name) => !seen.has(name)) };
+}
+
+/** One line saying which documented event no delivery carried. */
+export function describeUndelivered(webhook: string): string {
+  return `never delivered for real to the receiver: webhook ${webhook}`;
 }

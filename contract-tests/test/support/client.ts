@@ -13,6 +13,8 @@ export interface MockClientOptions {
   rateLimited?: boolean;
   /** Talk to the mock whose clock one test file moves (see {@link advanceClock}). */
   clocked?: boolean;
+  /** Talk to the mock that delivers events to the suite's receiver, whose clock the events test moves. */
+  events?: boolean;
   tweaks?: WireTweaks;
 }
 
@@ -23,14 +25,22 @@ export function mockClient({
   stateless = false,
   rateLimited = false,
   clocked = false,
+  events = false,
   tweaks = {},
 }: MockClientOptions = {}) {
+  const mock = events
+    ? "eventsMockUrl"
+    : clocked
+      ? "clockedMockUrl"
+      : rateLimited
+        ? "rateLimitedMockUrl"
+        : stateless
+          ? "statelessMockUrl"
+          : "mockUrl";
   return createZaloCloudClient({
     apiKey,
     scope,
-    baseUrl: inject(
-      clocked ? "clockedMockUrl" : rateLimited ? "rateLimitedMockUrl" : stateless ? "statelessMockUrl" : "mockUrl",
-    ),
+    baseUrl: inject(mock),
     fetch: recordingFetch(tweaks),
   });
 }
@@ -55,9 +65,15 @@ export function methodOf(client: ZaloCloudClient, operationId: string): AnyMetho
   return method as AnyMethod;
 }
 
-/** Moves the clocked mock's time forward, as a test of a journey token's expiry needs. */
-export async function advanceClock(ms: number): Promise<void> {
-  const response = await fetch(`${inject("clockedMockUrl")}/__clock`, {
+/**
+ * Moves a mock's time forward: the clocked mock's, as a test of a journey token's expiry needs, or the events mock's,
+ * as the events test does to have a ZNS's receipts delivered (the mock answers once those deliveries are made).
+ */
+export async function advanceClock(
+  ms: number,
+  mock: "clockedMockUrl" | "eventsMockUrl" = "clockedMockUrl",
+): Promise<void> {
+  const response = await fetch(`${inject(mock)}/__clock`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ advance_ms: ms }),

@@ -16,6 +16,11 @@ export interface MockOrigins {
    * shared mock, moving the clock would expire the consent codes of the files running beside it.
    */
   clocked: string;
+  /**
+   * A stateful mock whose OAs sign their events with {@link OA_SECRET_KEY}, and whose clock the events test moves
+   * (a ZNS's receipts): the events test delivers every documented event from it to the suite's receiver.
+   */
+  events: string;
 }
 
 /**
@@ -27,7 +32,14 @@ export const MSW_ORIGINS: MockOrigins = {
   stateless: "https://stateless.mock.test",
   rateLimited: "https://rate-limited.mock.test",
   clocked: "https://clocked.mock.test",
+  events: "https://events.mock.test",
 };
+
+/** Where the msw project's receiver of deliveries answers: its handler records each, as the server's receiver does. */
+export const MSW_RECEIVER = "https://receiver.mock.test";
+
+/** The secret key the events mock's OAs sign with: the suite's own, so the audit verifies against a known key. */
+export const OA_SECRET_KEY = "contract-oa-secret-key";
 
 /**
  * The rate-limited mock's limit: one call per key an hour, so a key's second call is refused, with a `Retry-After`
