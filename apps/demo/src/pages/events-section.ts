@@ -3,6 +3,12 @@ import { EVENTS_KEPT } from "../zalo-events.js";
 import { dateTime } from "./format.js";
 import { html } from "./html.js";
 
+/**
+ * Shown until the page's script replaces it, rather than in `<noscript>`: a browser whose scripts are turned off
+ * by its embedder (as Playwright and some policies do) parses `<noscript>` as if they ran, and would hide it.
+ */
+const RELOAD = "Reload the page to see new events, and the ZNS messages' delivery.";
+
 /** Where the OA page's script reads the events the demo received for the OA. */
 export const eventsUrl = (oa_id: string) => `/oa/${encodeURIComponent(oa_id)}/events.json`;
 
@@ -32,6 +38,6 @@ ${oa.webhook_url !== receiver && html`<form method="post" action="/oa/${oa.oa_id
 <thead><tr><th>Time</th><th>Event</th><th>User</th><th>Text or message</th></tr></thead>
 <tbody data-ids="${events.map((event) => event.id).join(" ")}">${rows.length === 0 ? html`<tr><td colspan="4" class="muted">No event received yet.</td></tr>` : rows}</tbody>
 </table></div>
-<noscript><p class="muted">Reload the page to see new events, and the ZNS messages' delivery.</p></noscript>
+${receiver && html`<p class="muted" data-live>${RELOAD}</p>`}
 </section>`;
 }

@@ -14,6 +14,8 @@ export const OA_PAGE_SCRIPT = `"use strict";
   const RANK = { received: 1, seen: 2 };
   const BADGE = { received: "badge verified", seen: "badge ok" };
   let drawn = rows.getAttribute("data-ids") || "";
+  const live = section.querySelector("[data-live]");
+  if (live !== null) live.textContent = "New events, and the ZNS messages' delivery, appear as they arrive.";
 
   const cell = (content, className) => {
     const td = document.createElement("td");
