@@ -26,7 +26,10 @@ export type Delivery = "received" | "seen";
 /** The events of ZNS receipts: `sender` is the OA and `recipient` the phone, the other way round from a user's. */
 const RECEIPTS = new Set(["user_received_message", "user_seen_message"]);
 
-/** A verified event's OA and what the page shows of it; undefined for one that names no OA. */
+/**
+ * A verified event's OA and what the page shows of it; undefined for one that names no OA, or whose timestamp is
+ * past the dates JavaScript has (16 digits allow it, and only a tolerance without bound lets it through).
+ */
 export function showEvent(event: ZaloEvent, id: string): { oa_id: string; shown: ShownEvent } | undefined {
   // The spec's envelope leaves sender and recipient optional on follow and unfollow, and every body open.
   const { sender, recipient, message } = event as {
@@ -35,14 +38,15 @@ export function showEvent(event: ZaloEvent, id: string): { oa_id: string; shown:
     message?: { msg_id?: unknown; text?: unknown };
   };
   const [oa, user] = RECEIPTS.has(event.event_name) ? [sender, recipient] : [recipient, sender];
-  if (typeof oa?.id !== "string" || oa.id === "") return undefined;
+  const at = new Date(Number(event.timestamp));
+  if (typeof oa?.id !== "string" || oa.id === "" || Number.isNaN(at.getTime())) return undefined;
   const text = typeof message?.text === "string" ? [...message.text].slice(0, MAX_TEXT).join("") : undefined;
   const msg_id = typeof message?.msg_id === "string" ? message.msg_id : undefined;
   return {
     oa_id: oa.id,
     shown: {
       id,
-      at: new Date(Number(event.timestamp)).toISOString(),
+      at: at.toISOString(),
       event_name: event.event_name,
       user: typeof user?.id === "string" ? user.id : "",
       ...(text !== undefined && { text }),

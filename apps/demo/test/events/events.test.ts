@@ -9,6 +9,7 @@ const stack = useDemos({
   receiver: {},
   strict: { zaloWebhook: { oaSecretKey: SECRET, toleranceMs: 60_000 } },
   deaf: { zaloWebhook: null },
+  lenient: { zaloWebhook: { oaSecretKey: SECRET, toleranceMs: Number.MAX_SAFE_INTEGER } },
 });
 // The mock's Hoa Mai Florist, and its follower who wrote last (the 7th of the first page).
 const OA = "4321098765432109876";
@@ -176,6 +177,12 @@ describe("Zalo's events at /zalo/webhook", () => {
     const now = textEvent("now");
     expect(await deliver(now, { origin: stack.url.strict })).toEqual({ status: 200, text: "ok" });
     expect((await shown(stack.url.strict)).events.map((each) => each.text)).toEqual(["now"]);
+  });
+
+  it("acknowledges an event stamped past any date, which a tolerance without bound lets through", async () => {
+    const far = textEvent("far away", 9_000_000_000_000_000);
+    expect(await deliver(far, { origin: stack.url.lenient })).toEqual({ status: 200, text: "ok" });
+    expect((await shown(stack.url.lenient)).events).toEqual([]);
   });
 
   it("says so, and answers 503, when no OA secret key is configured", async () => {
