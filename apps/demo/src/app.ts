@@ -3,8 +3,11 @@ import {
   isEtelecomApiError,
   isEtelecomError,
   isEtelecomInputError,
+  isEtelecomWebhookError,
   type ListOAItem,
   parseAuthorizationCallback,
+  verifyWebhookEvent,
+  type ZaloEvent,
 } from "@etelecom-zalo/client";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -13,15 +16,17 @@ import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { backOfficeRoutes, type ShowOA } from "./back-office-routes.js";
-import { CALLBACK_PATH, type DemoConfig, ownOrigins, redirectUriOf } from "./demo-config.js";
+import { CALLBACK_PATH, type DemoConfig, ownOrigins, redirectUriOf, WEBHOOK_PATH } from "./demo-config.js";
 import { explainError, FOREIGN_CALLBACK, foreignHost, NOT_FOUND, UNUSABLE_CODE } from "./explain-error.js";
 import { loadOAPage } from "./oa-page-data.js";
 import type { View } from "./pages/html.js";
 import { layout } from "./pages/layout.js";
 import { oaListPage } from "./pages/oa-list-page.js";
-import { oaPage } from "./pages/oa-page.js";
+import { OA_PAGE_SCRIPT_PATH, oaPage } from "./pages/oa-page.js";
+import { OA_PAGE_SCRIPT } from "./pages/oa-page-script.js";
 import { problemPage } from "./pages/problem-page.js";
 import { readForm } from "./read-form.js";
+import { EventLog, showEvent } from "./zalo-events.js";
 
 /** The list page reads at most this many OAs, page after page: a bound on one request's work. */
 const MAX_LISTED = 1000;
@@ -32,6 +37,13 @@ const MAX_LISTED = 1000;
  */
 const STATE_COOKIE = "zalo_consent_state";
 const STATE_MAX_AGE = 30 * 60;
+
+/**
+ * The answer to an event `verifyWebhookEvent` refused, by its reason: a body that is no event is the sender's
+ * mistake (400); one not proven to be Zalo's, or too far from now to be fresh, is refused as unauthenticated (401);
+ * an authentic event of a kind the spec does not describe is acknowledged, or Zalo would send it again.
+ */
+const REFUSED_EVENT: Record<string, ContentfulStatusCode> = { not_json: 400, invalid_body: 400, unknown_event: 200 };
 
 /** Which eTelecom the header names: the mock's origin, or production or sandbox. */
 function targetOf({ baseUrl, environment = "production" }: DemoConfig["etelecom"]) {
@@ -46,8 +58,13 @@ export function createDemoApp(config: DemoConfig): Hono {
   const log = config.log ?? ((line: string) => console.error(line));
   const render = (c: Context, view: View, status: ContentfulStatusCode = 200) => c.html(layout(view, target), status);
   const oaPath = (oa_id: string, notice: string) => `/oa/${encodeURIComponent(oa_id)}?notice=${notice}`;
-  const showOA: ShowOA = async (c, oa_id, options, status = 200) =>
-    render(c, oaPage(await loadOAPage(zalo, oa_id, c.req.raw.signal), { ...options, now: Date.now() }), status);
+  const events = new EventLog();
+  // The URL an OA's webhook must be for the demo to receive its events; none without a key to verify them with.
+  const receiver = config.zaloWebhook && `${new URL(config.publicUrl).origin}${WEBHOOK_PATH}`;
+  const showOA: ShowOA = async (c, oa_id, options, status = 200) => {
+    const data = await loadOAPage(zalo, oa_id, c.req.raw.signal);
+    return render(c, oaPage(data, { ...options, now: Date.now(), events: events.of(data.oa.oa_id), receiver }), status);
+  };
   const origins = ownOrigins(config);
   const hosts = new Set(origins.map((origin) => new URL(origin).host));
   // Sends the owner's browser to a consent link, remembering in it which consent it asked for.
@@ -64,13 +81,16 @@ export function createDemoApp(config: DemoConfig): Hono {
   };
 
   const app = new Hono();
-  // Pages load nothing but themselves. No form-action: the Connect and Reconnect forms redirect to Zalo.
+  // Pages load nothing but themselves and the OA page's script, which reads the demo's JSON. No form-action: the
+  // Connect and Reconnect forms redirect to Zalo.
   app.use(
     secureHeaders({
       // Not no-referrer: with it, a browser sends `Origin: null` on the demo's own forms, which look forged then.
       referrerPolicy: "same-origin",
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
         styleSrc: ["'unsafe-inline'"],
         imgSrc: ["data:"],
         baseUri: ["'none'"],
@@ -85,12 +105,33 @@ export function createDemoApp(config: DemoConfig): Hono {
     if (hosts.has(host)) return next();
     return render(c, problemPage(foreignHost(host, new URL(config.publicUrl).origin)), 421);
   });
+  // The largest form is one URL, and Zalo's largest event a 2,000-character text: anything much bigger is neither.
+  app.use(bodyLimit({ maxSize: 16 * 1024 }));
+
+  // Zalo's events for the shop's OAs, forwarded by eTelecom to each OA's webhook_url. Registered before the CSRF
+  // check, which is for the demo's own forms: Zalo posts from no page, and its signature is what proves the sender.
+  app.post(WEBHOOK_PATH, async (c) => {
+    if (config.zaloWebhook === undefined) return c.text("not_configured", 503);
+    let event: ZaloEvent;
+    try {
+      // The text as received: the signature covers these bytes, not a parsed and re-serialised copy.
+      event = await verifyWebhookEvent({ body: await c.req.text(), headers: c.req.raw.headers }, config.zaloWebhook);
+    } catch (error) {
+      if (!isEtelecomWebhookError(error)) throw error;
+      const status = REFUSED_EVENT[error.reason] ?? 401;
+      return c.text(status === 200 ? "ok" : error.reason, status);
+    }
+    // Verified, so the header is one mac=<hex>: the same bytes sent again bring the same one.
+    const signature = c.req.header("x-zevent-signature")?.trim().toLowerCase() ?? "";
+    const found = showEvent(event, signature.slice("mac=".length));
+    if (found !== undefined) events.add(found.oa_id, found.shown);
+    return c.text("ok", 200);
+  });
+
   // Every form changes the shop's settings: only the demo's own pages may post them, whether the browser reaches
   // the demo directly or through a proxy at publicUrl. Compared with the configured origins, never with one made
   // from the request's Host, which the sender chooses.
   app.use(csrf({ origin: origins }));
-  // The largest form is one URL: anything much bigger is not from these pages.
-  app.use(bodyLimit({ maxSize: 16 * 1024 }));
 
   app.get("/", async (c) => {
     const accounts: ListOAItem[] = [];
@@ -150,6 +191,19 @@ export function createDemoApp(config: DemoConfig): Hono {
       ...(template && { template }),
     });
   });
+
+  // What the OA page's script polls: the events received for the OA and the ZNS deliveries they report. Read from
+  // memory only, so that a page left open does not spend the key's rate limit on eTelecom every 2 seconds; it
+  // shows only what the demo itself received for that OA ID.
+  app.get("/oa/:oa_id/events.json", (c) => {
+    const oa_id = c.req.param("oa_id");
+    c.header("Cache-Control", "no-store");
+    return c.json({ events: events.of(oa_id), deliveries: events.deliveries(oa_id) });
+  });
+
+  app.get(OA_PAGE_SCRIPT_PATH, (c) =>
+    c.body(OA_PAGE_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }),
+  );
 
   // 4. Set the OA's webhook; eTelecom checks the URL, and its reason is shown beside the form.
   app.post("/oa/:oa_id/webhook", async (c) => {

@@ -16,12 +16,20 @@ export interface DemoConfig {
    * request must name `publicUrl`'s host or this one (any loopback name, for a loopback address) in `Host`.
    */
   listening?: string;
+  /**
+   * How `/zalo/webhook` verifies the events Zalo posts to it (see the client's `verifyWebhookEvent`): the OA secret
+   * key, and how far an event's timestamp may lie from this server's clock (5 minutes unless given). Without it, the
+   * demo receives no events.
+   */
+  zaloWebhook?: { oaSecretKey: string; toleranceMs?: number };
   /** Where a failed request is logged, one line each; defaults to stderr. Never given a secret. */
   log?: (line: string) => void;
 }
 
 /** The path of the callback route: Zalo's redirect after consent. */
 export const CALLBACK_PATH = "/zalo/callback";
+/** The path of the route that receives Zalo's events: an OA's `webhook_url` is `<publicUrl>/zalo/webhook`. */
+export const WEBHOOK_PATH = "/zalo/webhook";
 
 /** The `redirect_uri` of a public origin; throws a one-line Error unless it is an http(s) origin. */
 export function redirectUriOf(publicUrl: string): string {

@@ -25,6 +25,22 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return chosen as T;
 }
 
+/** How `/zalo/webhook` verifies events, from ZALO_OA_SECRET_KEY and ZALO_WEBHOOK_TOLERANCE_MS; none without a key. */
+function readWebhook(env: NodeJS.ProcessEnv): DemoConfig["zaloWebhook"] {
+  const { ZALO_OA_SECRET_KEY: oaSecretKey, ZALO_WEBHOOK_TOLERANCE_MS: tolerance } = env;
+  if (!oaSecretKey) {
+    if (tolerance) {
+      throw new Error("ZALO_WEBHOOK_TOLERANCE_MS needs ZALO_OA_SECRET_KEY, the key that verifies Zalo's events");
+    }
+    return undefined;
+  }
+  if (!tolerance) return { oaSecretKey };
+  if (!/^\d{1,10}$/.test(tolerance)) {
+    throw new Error(`ZALO_WEBHOOK_TOLERANCE_MS must be a number of milliseconds, got "${tolerance}"`);
+  }
+  return { oaSecretKey, toleranceMs: Number(tolerance) };
+}
+
 /**
  * Reads the demo's configuration from environment variables (see apps/demo/README.md). Every problem is a one-line
  * Error: all the missing variables at once, or the first malformed one.
@@ -46,11 +62,13 @@ export function readEnv(env: NodeJS.ProcessEnv): DemoEnv {
     environment: oneOf<Environment>("ETELECOM_ENVIRONMENT", env.ETELECOM_ENVIRONMENT, ["production", "sandbox"]),
     ...(ETELECOM_BASE_URL && { baseUrl: ETELECOM_BASE_URL }),
   };
+  const zaloWebhook = readWebhook(env);
   return {
     config: {
       etelecom,
       zaloApp: { app_id: ZALO_APP_ID, app_secret: ZALO_APP_SECRET },
       ...(DEMO_PUBLIC_URL && { publicUrl: DEMO_PUBLIC_URL }),
+      ...(zaloWebhook && { zaloWebhook }),
     },
     port: readPort("PORT", env.PORT, 3000),
     host: env.HOST || "127.0.0.1",

@@ -7,7 +7,15 @@ export interface DemoOptions {
   etelecom?: Partial<StartDemoConfig["etelecom"]>;
   /** Its public origin, as behind a proxy; by default the one it listens on. */
   publicUrl?: string;
+  /** How it verifies Zalo's events: by default with the mock's default OA secret key; `null` receives none. */
+  zaloWebhook?: StartDemoConfig["zaloWebhook"] | null;
 }
+
+/**
+ * The tests' tolerance of an event's timestamp: a day, since a test moves the mock's clock ahead of this machine's
+ * (by 30 days in some: those receive no event).
+ */
+const TOLERANCE_MS = 86_400_000;
 
 /** The servers of one test file, once its `beforeAll` has run. */
 export interface Stack<Name extends string> {
@@ -40,6 +48,9 @@ export function useDemos<Name extends string>(
           zaloApp: exampleApp(),
           log: (line) => stack.logged.push(line),
           ...(options.publicUrl && { publicUrl: options.publicUrl }),
+          ...(options.zaloWebhook !== null && {
+            zaloWebhook: options.zaloWebhook ?? { oaSecretKey: "mock-oa-secret-key", toleranceMs: TOLERANCE_MS },
+          }),
         },
         { port: 0 },
       );

@@ -193,14 +193,14 @@ function delivery(status: string | undefined) {
   return html`<span class="badge ${status === "seen" ? "ok" : status === "received" ? "verified" : ""}">${status}</span>`;
 }
 
-/** The OA's latest ZNS, with where each one is in its delivery. */
+/** The OA's latest ZNS, with where each one is in its delivery; each row names its `msg_id` for the page's script. */
 export function messagesSection(messages: ListMessagesItem[]) {
   const rows = messages.map(
     (
       message,
-    ) => html`<tr><td>${dateTime(message.sent_time ?? message.created_at)}</td><td class="num">${message.phone ?? "—"}</td>
+    ) => html`<tr data-msg-id="${message.msg_id}"><td>${dateTime(message.sent_time ?? message.created_at)}</td><td class="num">${message.phone ?? "—"}</td>
 <td class="num">${message.template_id ?? "—"}</td><td>${message.tracking_id ?? html`<span class="muted">—</span>`}</td>
-<td><code>${message.status}</code></td><td>${delivery(message.delivery_status)}</td></tr>`,
+<td><code>${message.status}</code></td><td data-delivery="${message.delivery_status ?? ""}">${delivery(message.delivery_status)}</td></tr>`,
   );
   return html`<section class="card wide" aria-labelledby="zns-messages"><h2 id="zns-messages">ZNS messages</h2>
 ${
@@ -210,7 +210,7 @@ ${
 <thead><tr><th>Sent</th><th>Phone</th><th>Template</th><th>Tracking ID</th><th>Status</th><th>Delivery</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
-<p class="count">The latest ${messages.length}, newest first: reload to see them received, then seen.</p>`
+<p class="count">The latest ${messages.length}, newest first, each received then seen as Zalo's receipts say.</p>`
 }
 </section>`;
 }

@@ -8,6 +8,8 @@ export interface View {
   /** The page's `<title>`, before the site's name. */
   title: string;
   body: Html;
+  /** The path of the page's one script, on the demo's own origin; none by default. */
+  script?: string;
 }
 
 export { html };

@@ -1,7 +1,7 @@
 import { html, raw } from "hono/html";
 import type { View } from "./html.js";
 
-/** Inline, so the page loads nothing else: no stylesheet, no font, no image, no script. */
+/** Inline, so the page loads nothing else: no stylesheet, no font, no image; a page's script, if any, is its own. */
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;background:#f4f6f9;color:#1c2733;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -107,7 +107,11 @@ export function layout(view: View, target: string) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${view.title} · Shop settings</title>
 <link rel="icon" href="${ICON}">
-<style>${raw(STYLE)}</style>
+<style>${raw(STYLE)}</style>${
+    view.script &&
+    html`
+<script src="${view.script}" defer></script>`
+  }
 </head>
 <body>
 <header class="bar"><div class="wrap">

@@ -12,7 +12,7 @@ const NOTICES: Record<string, { tone: "success" | "info"; text: string }> = {
   },
   "zns-sent": {
     tone: "success",
-    text: "ZNS accepted. ZNS messages shows it; reload the page to follow its delivery status.",
+    text: "ZNS accepted. ZNS messages shows it, then its delivery as Zalo's receipts come in.",
   },
 };
 

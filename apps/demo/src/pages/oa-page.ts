@@ -1,6 +1,8 @@
 import type { GetShopOAResult } from "@etelecom-zalo/client";
 import type { OAPageData } from "../oa-page-data.js";
+import type { ShownEvent } from "../zalo-events.js";
 import { followersSection, messagesSection, type RefusedForm, templatesSection, znsSection } from "./back-office.js";
+import { eventsSection } from "./events-section.js";
 import { avatar, count, dateTime, expiry, quality, statusBadge } from "./format.js";
 import { html, type View } from "./html.js";
 import { notice } from "./notice.js";
@@ -17,7 +19,14 @@ export interface OAPageOptions {
   text?: RefusedForm;
   register?: RefusedForm;
   zns?: RefusedForm;
+  /** The events the demo received for the OA, newest first. */
+  events?: readonly ShownEvent[];
+  /** The demo's `/zalo/webhook` URL, when it can verify events. */
+  receiver?: string | undefined;
 }
+
+/** The path of the OA page's script, which keeps its Events and ZNS deliveries current. */
+export const OA_PAGE_SCRIPT_PATH = "/static/oa-page.js";
 
 /** One labelled value of a card. */
 const fact = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
@@ -37,13 +46,14 @@ ${refused && html`<p class="error" id="webhook_error" role="alert">${refused.err
 
 /**
  * One OA, as GetShopOA describes it: connection, quality, quotas, and its webhook; then the shop's back office on
- * it: its followers (send a text), its templates, a ZNS form and the ZNS sent.
+ * it: its followers (send a text), its templates, a ZNS form and the ZNS sent; then the events the demo received.
  */
 export function oaPage(data: OAPageData, options: OAPageOptions): View {
   const { oa } = data;
   const daily = oa.daily_quota !== undefined && oa.remaining_quota !== undefined;
   return {
     title: oa.name,
+    script: OA_PAGE_SCRIPT_PATH,
     body: html`${notice(options.notice, options.remain)}
 <p class="back"><a href="/">← All Zalo OAs</a></p>
 <div class="oa-head">
@@ -86,6 +96,7 @@ ${followersSection(oa.oa_id, data.followers, { more: data.moreFollowers, now: op
 ${templatesSection(oa.oa_id, data.templates, options.register)}
 ${znsSection(oa.oa_id, data.templates, { template: options.template, refused: options.zns })}
 ${messagesSection(data.messages)}
+${eventsSection(oa, options.events ?? [], options.receiver)}
 </div>`,
   };
 }

@@ -3,7 +3,7 @@ import { startMock } from "@etelecom-zalo/mock";
 import { busyPort, portIsFree } from "@etelecom-zalo/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleApp } from "../../src/index.js";
-import { get, submit, textOf } from "../browse.js";
+import { get, submit, textOf, throughConsent } from "../browse.js";
 import { run, runScript } from "../spawn-script.js";
 
 const CLI = "node apps/demo/dist/cli.js";
@@ -99,6 +99,37 @@ describe("pnpm demo", () => {
       expect(await portIsFree(Number(new URL(mockUrl).port))).toBe(true);
     },
   );
+
+  it("receives the mock's events at its own /zalo/webhook, on a clock moved a day ahead", async () => {
+    const demo = runScript(DEMO, { PORT: "0", MOCK_PORT: "0" });
+    try {
+      const url = await demo.ready;
+      const mockUrl = /eTelecom mock on (http:\/\/\S+);/.exec(demo.output().stdout)?.[1] as string;
+      const OA = "4321098765432109876";
+      expect((await throughConsent(`${url}/zalo/connect`, { oa_id: OA })).status).toBe(303);
+      expect((await submit(`${url}/oa/${OA}/webhook`, { webhook_url: `${url}/zalo/webhook` })).status).toBe(303);
+      const post = (path: string, body: unknown) =>
+        fetch(`${mockUrl}${path}`, {
+          method: "POST",
+          headers: { Authorization: "Bearer demo-shop", "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      expect((await post("/__clock", { advance_ms: 86_400_000 })).status).toBe(200);
+      const text = { text: "Shop mở cửa mấy giờ ạ?" };
+      const sent = await post("/__events", {
+        oa_id: OA,
+        event_name: "user_send_text",
+        user_id: "8110000000000000007",
+        message: text,
+      });
+      expect(sent.status).toBe(200);
+      const { events } = await (await fetch(`${url}/oa/${OA}/events.json`)).json();
+      expect(events).toMatchObject([{ event_name: "user_send_text", ...text }]);
+    } finally {
+      demo.child.kill("SIGTERM");
+      await demo.exited;
+    }
+  });
 
   it.each(["MOCK_PORT", "PORT"])("exits 1 with one line when %s is busy", async (variable) => {
     const port = await busyPort();

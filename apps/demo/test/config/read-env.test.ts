@@ -35,7 +35,23 @@ describe("the demo's environment", () => {
     expect([env.port, env.host]).toEqual([8080, "0.0.0.0"]);
   });
 
+  it("verifies Zalo's events with the OA secret key, within the tolerance given", () => {
+    expect(readEnv({ ...REQUIRED, ZALO_OA_SECRET_KEY: "oa-secret" }).config.zaloWebhook).toEqual({
+      oaSecretKey: "oa-secret",
+    });
+    const env = readEnv({ ...REQUIRED, ZALO_OA_SECRET_KEY: "oa-secret", ZALO_WEBHOOK_TOLERANCE_MS: "600000" });
+    expect(env.config.zaloWebhook).toEqual({ oaSecretKey: "oa-secret", toleranceMs: 600_000 });
+  });
+
   it.each([
+    [
+      { ...REQUIRED, ZALO_OA_SECRET_KEY: "k", ZALO_WEBHOOK_TOLERANCE_MS: "5m" },
+      'ZALO_WEBHOOK_TOLERANCE_MS must be a number of milliseconds, got "5m"',
+    ],
+    [
+      { ...REQUIRED, ZALO_WEBHOOK_TOLERANCE_MS: "60000" },
+      "ZALO_WEBHOOK_TOLERANCE_MS needs ZALO_OA_SECRET_KEY, the key that verifies Zalo's events",
+    ],
     [{}, "missing ETELECOM_API_KEY, ZALO_APP_ID, ZALO_APP_SECRET: set them in the environment"],
     [{ ...REQUIRED, ZALO_APP_SECRET: "" }, "missing ZALO_APP_SECRET: set it in the environment"],
     [{ ...REQUIRED, ETELECOM_SCOPE: "admin" }, 'ETELECOM_SCOPE must be shop or partner, got "admin"'],
