@@ -51,6 +51,8 @@ export interface AttemptEntry extends Omit<Outcome, "ok"> {
 /** A key's events: its pending work (ordered by time due), what was dropped, and its last attempts. */
 interface KeyEvents {
   jobs: Job[];
+  /** Jobs taken from `jobs` to be attempted, not finished yet: they count toward the bound as the queued ones do. */
+  running: number;
   dropped: number;
   log: AttemptEntry[];
   /** Numbers the key's subscription deliveries. */
@@ -99,7 +101,7 @@ export function createEvents({ store, clock, records, oaSecretKey, send, deliver
   const eventsOf = (key: string) => {
     let events = keys.get(key);
     if (events === undefined) {
-      events = { jobs: [], dropped: 0, log: [], sent: 0 };
+      events = { jobs: [], running: 0, dropped: 0, log: [], sent: 0 };
       keys.set(key, events);
     }
     return events;
@@ -125,7 +127,9 @@ export function createEvents({ store, clock, records, oaSecretKey, send, deliver
 
   const enqueue = (key: string, job: Job) => {
     const events = eventsOf(key);
-    if (events.jobs.length >= EVENT_LIMITS.pending) {
+    // Queued and under way together: a receiver that never answers holds jobs in attempts, and those must not let
+    // the queue grow past its bound.
+    if (events.jobs.length + events.running >= EVENT_LIMITS.pending) {
       events.dropped++;
       return;
     }
@@ -283,15 +287,24 @@ export function createEvents({ store, clock, records, oaSecretKey, send, deliver
   };
 
   /** A key's due work, in order: a receipt's deliveries before the read's. */
-  const runKey = async (key: string, due: Job[]) => {
-    for (const job of due) {
-      const data = store.peek(key);
-      if (data === undefined || stop.signal.aborted) return;
-      if (job.kind === "delivery") {
-        await deliver(data, job.delivery, job.attempt);
-        continue;
+  const runKey = async (key: string, events: KeyEvents, due: Job[]) => {
+    events.running += due.length;
+    let left = due.length;
+    try {
+      for (const job of due) {
+        const data = store.peek(key);
+        if (data === undefined || stop.signal.aborted) return;
+        try {
+          if (job.kind === "delivery") await deliver(data, job.delivery, job.attempt);
+          else for (const delivery of receiptDeliveries(data, job)) await deliver(data, delivery, 1);
+        } finally {
+          events.running--;
+          left--;
+        }
       }
-      for (const delivery of receiptDeliveries(data, job)) await deliver(data, delivery, 1);
+    } finally {
+      // What an abort or a forgotten key left unattempted no longer counts.
+      events.running -= left;
     }
   };
 
@@ -301,7 +314,7 @@ export function createEvents({ store, clock, records, oaSecretKey, send, deliver
     for (const [key, events] of keys) {
       const count = events.jobs.findIndex((job) => job.due > now);
       const due = events.jobs.splice(0, count === -1 ? events.jobs.length : count);
-      if (due.length > 0) work.push(runKey(key, due));
+      if (due.length > 0) work.push(runKey(key, events, due));
     }
     arm();
     await Promise.all(work);
@@ -319,7 +332,8 @@ export function createEvents({ store, clock, records, oaSecretKey, send, deliver
     runDue,
     report(key) {
       const events = keys.get(key);
-      return { deliveries: [...(events?.log ?? [])], pending: events?.jobs.length ?? 0, dropped: events?.dropped ?? 0 };
+      const pending = (events?.jobs.length ?? 0) + (events?.running ?? 0);
+      return { deliveries: [...(events?.log ?? [])], pending, dropped: events?.dropped ?? 0 };
     },
     close() {
       stop.abort();

@@ -6,6 +6,7 @@ import type { Records } from "../hooks/hook.js";
 import { prefersHtml } from "../pages/landing.js";
 import { controlBody, type Page } from "../pages/pages.js";
 import type { KeyData, Store } from "../store/store.js";
+import { DELIVERY_TIMEOUT_MS } from "./deliver.js";
 import type { DeliveryReport, Events } from "./events.js";
 import { act, readAct } from "./user-events.js";
 
@@ -26,7 +27,8 @@ const noKey = (what: string) => apiError(401, "unauthenticated", `missing Author
 /**
  * `POST /__events`: a simulated Zalo user acts on one of the key's OAs (sends a text, an image or a sticker,
  * follows, unfollows). The follower changes as Zalo would change it, and the signed event goes to the OA's
- * `webhook_url`; the answer comes once that first attempt has its outcome (`GET /__deliveries`).
+ * `webhook_url`; the answer comes once that first attempt has its outcome (`GET /__deliveries`), or after the
+ * attempt's timeout when the key's earlier deliveries still wait for a receiver.
  */
 async function postEvent({ store, events, records, disabled }: EventPagesOptions, request: MockRequest) {
   const read = await controlBody(request, USAGE);
@@ -42,7 +44,16 @@ async function postEvent({ store, events, records, disabled }: EventPagesOptions
   const outcome = act({ store, data, records: records(data, oa) }, oa, asked);
   if (!("event" in outcome)) return apiError(outcome.status, outcome.code, outcome.msg);
   const queued = events.emit(data, oa, outcome.event);
-  await events.runDue();
+  // The answer waits for the first attempt, which takes at most DELIVERY_TIMEOUT_MS, but not for the key's earlier
+  // deliveries to a receiver that never answers, which could hold it for minutes.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    events.runDue(),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, DELIVERY_TIMEOUT_MS + 500);
+    }),
+  ]);
+  clearTimeout(timer);
   const webhook_url = queued ? oa.webhook_url : null;
   return json(200, { event: outcome.event, webhook_url }, `${asked.event_name} by ${asked.user_id}`);
 }

@@ -311,6 +311,35 @@ describe("in process", () => {
     engine.close();
   });
 
+  it("counts a delivery under way as pending, so a receiver that never answers cannot grow the queue past its bound", async () => {
+    let answer: (response: Response) => void = () => undefined;
+    let asked = 0;
+    const engine = await engineWith({
+      fixtures,
+      onDelivery: () => {
+        asked++;
+        return new Promise<Response>((resolve) => {
+          answer = resolve;
+        });
+      },
+    });
+    const deliveries = async () =>
+      (await engine.handle(new Request(`${ORIGIN}/__deliveries`, { headers: { Authorization: "Bearer k" } }))).json();
+    const act = engine.handle(
+      new Request(`${ORIGIN}/__events`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: "Bearer k" },
+        body: JSON.stringify({ oa_id: HOA_MAI, event_name: "follow", user_id: "8110000000000000001" }),
+      }),
+    );
+    await vi.waitUntil(() => asked === 1);
+    expect(await deliveries()).toMatchObject({ pending: 1 });
+    answer(new Response("ok"));
+    expect((await act).status).toBe(200);
+    expect(await deliveries()).toMatchObject({ pending: 0 });
+    engine.close();
+  });
+
   it("waits for what is due on a timer that keeps no process alive, and leaves none once closed", async () => {
     const live = new Set<NodeJS.Timeout>();
     const { setTimeout: set, clearTimeout: clear } = globalThis;
