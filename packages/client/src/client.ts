@@ -42,10 +42,9 @@ export function createZaloCloudClient(options: ZaloCloudClientOptions): ZaloClou
 }
 
 /**
- * Creates a client with only the methods an app names, by their descriptors from
- * `@etelecom-zalo/client/operations`: `createZaloCloudClientFor({ sendZNS, listMessages }, options)`. Each method
- * is the same as `createZaloCloudClient`'s; what differs is the bundle, which holds only these operations' tables
- * and 200 checks, not all of them.
+ * Creates a client with only the methods an app names, by their descriptors from `@etelecom-zalo/client/operations`,
+ * each under its method's name. Each method is the same as `createZaloCloudClient`'s; what differs is the bundle,
+ * which holds only these operations' tables and 200 checks, not all of them.
  */
 export function createZaloCloudClientFor<T extends PickedOperations>(
   operations: T,

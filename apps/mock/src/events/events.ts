@@ -230,7 +230,7 @@ export function createEvents({ store, clock, records, oaSecretKey, send, deliver
     return deliveries;
   };
 
-  /** Records a subscription's `states` after an attempt, as `GetWebhooks` answers them. */
+  /** Records a subscription's `states` after an attempt, on the webhook record that the API's reads answer. */
   const recordStates = (data: KeyData, delivery: Delivery, entry: AttemptEntry, given: boolean) => {
     const webhooks = records(data);
     const webhook = webhooks.get("webhook", delivery.webhookId as string);

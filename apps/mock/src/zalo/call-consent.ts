@@ -13,7 +13,7 @@ export const CONSENT_REPLY = {
  * `call-consent-request`: a request for calling permission, sent (`P`) and waiting for the customer (`S`); the
  * `call-consent-reply` view shows the answer as the mock's clock moves on.
  */
-export const requestConsent: Hook = {
+export const consentRequest: Hook = {
   answer({ body, data, store, records }) {
     const at = isoTime(store.now());
     const consent = {
@@ -63,7 +63,7 @@ export const consentReply: View = {
 };
 
 /** `call-consent-check`: whether the phone's latest request is agreed and unexpired, in the spec's decided values. */
-export const checkConsent: Hook = {
+export const consentCheck: Hook = {
   answer({ body, store, records }) {
     const latest = records
       .list("consent")

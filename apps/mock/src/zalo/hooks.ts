@@ -1,9 +1,9 @@
 import type { Hooks } from "../hooks/hook.js";
-import { checkConsent, consentReply, requestConsent } from "./call-consent.js";
+import { consentCheck, consentReply, consentRequest } from "./call-consent.js";
 import { consultation } from "./consultation.js";
 import { followerSample } from "./followers.js";
 import { registerTemplate, templateSample } from "./templates.js";
-import { createJourney, DELIVERY, type DeliveryTimes, sendZns, znsDelivery } from "./zns.js";
+import { DELIVERY, type DeliveryTimes, journeyToken, sendZns, znsDelivery } from "./zns.js";
 
 /**
  * Zalo's rules that are not CRUD, under the names the spec's `x-mock` gives them: the 48-hour reply window
@@ -17,9 +17,9 @@ export function zaloHooks(delivery: DeliveryTimes = DELIVERY): Hooks {
       "zalo-consultation": consultation,
       "zns-template-register": registerTemplate,
       "zns-send": sendZns,
-      "zns-journey": createJourney,
-      "call-consent-request": requestConsent,
-      "call-consent-check": checkConsent,
+      "zns-journey": journeyToken,
+      "call-consent-request": consentRequest,
+      "call-consent-check": consentCheck,
     },
     samples: { "zalo-follower": followerSample, "zns-template": templateSample },
     views: { "zns-delivery": znsDelivery(delivery), "call-consent-reply": consentReply },

@@ -131,7 +131,7 @@ export const znsDelivery = (delivery: DeliveryTimes): View => ({
  * `zns-journey`: a journey token bound to one phone, valid for the days its type names (7 unless `_30`), as the
  * spec decides.
  */
-export const createJourney: Hook = {
+export const journeyToken: Hook = {
   answer({ body, data, store, records }) {
     const now = store.now();
     const days = String(body.token_type ?? "").endsWith("_30") ? 30 : 7;
