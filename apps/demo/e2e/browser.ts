@@ -156,3 +156,19 @@ export function useBrowser({ shownOrigins = () => ({}) }: { shownOrigins?: () =>
 export function requestsOutside(log: PageLog, ...origins: string[]): string[] {
   return log.requests.filter((url) => !url.startsWith("data:") && !origins.includes(new URL(url).origin));
 }
+
+/**
+ * Sends the order confirmation (template 230101, the first ENABLE one) through the OA page's Send ZNS form, its
+ * fields built from the template's parameters, and resolves to its row in ZNS messages once the demo accepted it.
+ */
+export async function sendOrderConfirmation(page: Page) {
+  const zns = page.getByRole("region", { name: "Send ZNS" });
+  await zns.getByRole("textbox", { name: /Phone/ }).fill("84912345678");
+  await zns.getByRole("textbox", { name: /customer_name/ }).fill("Nguyễn Văn An");
+  await zns.getByRole("textbox", { name: /order_code/ }).fill("DH10293");
+  await zns.getByRole("textbox", { name: /total/ }).fill("450.000đ");
+  await zns.getByRole("textbox", { name: /Tracking ID/ }).fill("order-10293");
+  await zns.getByRole("button", { name: "Send ZNS" }).click();
+  await page.getByText("ZNS accepted.").waitFor();
+  return page.getByRole("region", { name: "ZNS messages" }).getByRole("row", { name: /order-10293/ });
+}

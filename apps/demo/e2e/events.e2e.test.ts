@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useDemos } from "../test/use-demo.js";
-import { type RecordedPage, requestsOutside, useBrowser } from "./browser.js";
+import { type RecordedPage, requestsOutside, sendOrderConfirmation, useBrowser } from "./browser.js";
 
 const browser = useBrowser({
   shownOrigins: () => ({ [stack.mock.url]: "http://127.0.0.1:4010", [stack.url.shop]: "http://127.0.0.1:3000" }),
@@ -50,15 +50,7 @@ describe("Zalo's events on the OA page, in Chromium", () => {
     );
     expect(await events.getByRole("button", { name: "Receive events here" }).count()).toBe(0);
 
-    const zns = page.getByRole("region", { name: "Send ZNS" });
-    await zns.getByRole("textbox", { name: /Phone/ }).fill("84912345678");
-    await zns.getByRole("textbox", { name: /customer_name/ }).fill("Nguyễn Văn An");
-    await zns.getByRole("textbox", { name: /order_code/ }).fill("DH10293");
-    await zns.getByRole("textbox", { name: /total/ }).fill("450.000đ");
-    await zns.getByRole("textbox", { name: /Tracking ID/ }).fill("order-10293");
-    await zns.getByRole("button", { name: "Send ZNS" }).click();
-    await page.getByText("ZNS accepted.").waitFor();
-    const sent = page.getByRole("region", { name: "ZNS messages" }).getByRole("row", { name: /order-10293/ });
+    const sent = await sendOrderConfirmation(page);
     const delivery = sent.getByRole("cell").last();
     expect(await delivery.textContent()).not.toContain("seen");
 

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useDemos } from "../test/use-demo.js";
-import { type RecordedPage, requestsOutside, useBrowser } from "./browser.js";
+import { type RecordedPage, requestsOutside, sendOrderConfirmation, useBrowser } from "./browser.js";
 
 const DAY = 86_400_000;
 // The mock's clock, moved forward to show that Reconnect renews the refresh token's expiry.
@@ -141,15 +141,8 @@ describe("the demo shop, in Chromium with JavaScript off", () => {
       .waitFor();
 
     // The order confirmation, the first ENABLE template: a field for each of its parameters.
+    const sent = await sendOrderConfirmation(page);
     const zns = page.getByRole("region", { name: "Send ZNS" });
-    await zns.getByRole("textbox", { name: /Phone/ }).fill("84912345678");
-    await zns.getByRole("textbox", { name: /customer_name/ }).fill("Nguyễn Văn An");
-    await zns.getByRole("textbox", { name: /order_code/ }).fill("DH10293");
-    await zns.getByRole("textbox", { name: /total/ }).fill("450.000đ");
-    await zns.getByRole("textbox", { name: /Tracking ID/ }).fill("order-10293");
-    await zns.getByRole("button", { name: "Send ZNS" }).click();
-    await page.getByText("ZNS accepted.").waitFor();
-    const sent = page.getByRole("region", { name: "ZNS messages" }).getByRole("row", { name: /order-10293/ });
     expect(await cells(sent)).toEqual([
       expect.stringMatching(/ UTC$/),
       "84912345678",
